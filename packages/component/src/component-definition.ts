@@ -83,6 +83,11 @@ export interface ComponentDefinition<TInstance extends Component = Component> {
   readonly __instance?: TInstance;
 }
 
+/** The instance type produced by a definition: `interface Binder extends ComponentInstance<typeof BinderDef> {}`. */
+export type ComponentInstance<TDefinition> = TDefinition extends ComponentDefinition<infer TInstance>
+  ? TInstance
+  : never;
+
 /** True for values made by {@link defineComponent} / {@link extendComponent}. */
 export function isComponentDefinition(value: unknown): value is ComponentDefinition {
   return typeof value === 'object' && value !== null && definitionMarker in value;

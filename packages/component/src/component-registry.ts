@@ -47,6 +47,8 @@ const ANY = '\u0001*';
 export class ComponentRegistry {
   readonly key: string;
   #ready = false;
+  /** Contents are final and readable (true from completeBuild hooks on, before `ready`). */
+  #readable = false;
   #addons: readonly Addon[] = [];
   #classes = new Map<string, ComponentClass>();
   #infos = new Map<string, ComponentInfo>();
@@ -64,13 +66,13 @@ export class ComponentRegistry {
 
   /** The addons of this registry in build (dependency) order. */
   get addons(): readonly Addon[] {
-    this.assertReady();
+    this.#assertReadable();
     return this.#addons;
   }
 
   /** Number of components (abstract ones included). */
   get size(): number {
-    this.assertReady();
+    this.#assertReadable();
     return this.#classes.size;
   }
 
@@ -93,7 +95,17 @@ export class ComponentRegistry {
     this.#addons = ordered;
     this.#classes = classes;
     this.#infos = infos;
-    this.#completeBuild();
+    this.#readable = true;
+    try {
+      this.#completeBuild();
+    } catch (error) {
+      this.#readable = false;
+      this.#addons = [];
+      this.#classes = new Map();
+      this.#infos = new Map();
+      this.#cache.clear();
+      throw error;
+    }
     this.#ready = true;
     Object.freeze(this);
     return this;
@@ -118,26 +130,31 @@ export class ComponentRegistry {
     if (!this.#ready) throw new RegistryNotReadyError(this.key);
   }
 
+  /** Reads are allowed once built, and already from `completeBuild` hooks. */
+  #assertReadable(): void {
+    if (!this.#readable) throw new RegistryNotReadyError(this.key);
+  }
+
   /** The final class of a component, or `undefined`. */
   get(name: string): ComponentClass | undefined {
-    this.assertReady();
+    this.#assertReadable();
     return this.#classes.get(name);
   }
 
   has(name: string): boolean {
-    this.assertReady();
+    this.#assertReadable();
     return this.#classes.has(name);
   }
 
   /** Build metadata of a component, or `undefined`. */
   info(name: string): ComponentInfo | undefined {
-    this.assertReady();
+    this.#assertReadable();
     return this.#infos.get(name);
   }
 
   /** Component names in registry order (the order in which each was first declared). */
   names(): string[] {
-    this.assertReady();
+    this.#assertReadable();
     return [...this.#classes.keys()];
   }
 
@@ -155,7 +172,7 @@ export class ComponentRegistry {
 
   /** @internal The cached lookup with ranking data, used by work contexts. */
   lookupEntry(collection: string | undefined, usage: string | undefined, modelName: string | undefined): LookupEntry {
-    this.assertReady();
+    this.#assertReadable();
     const key = `${collection ?? ANY}\u0000${usage ?? ANY}\u0000${modelName ?? ANY}`;
     let entry = this.#cache.get(key);
     if (entry === undefined) {

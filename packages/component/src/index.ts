@@ -10,6 +10,7 @@ export {
   type ComponentDefinition,
   type ComponentDefinitionKind,
   type ComponentExtensionOptions,
+  type ComponentInstance,
   type ComponentLayer,
   type InheritedInstance,
   type ParentRef,

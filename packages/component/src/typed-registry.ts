@@ -10,7 +10,6 @@ import type { Component } from './component.js';
  * }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface ComponentsByName {}
 
 /** Component instance types by usage (`'record.importer'`, `'binder'`...). Augment like {@link ComponentsByName}. */

@@ -61,6 +61,7 @@ export class WorkContext<TExtra extends object = object> {
   /** @internal */
   protected readonly _collection: Collection | undefined;
   /** @internal */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- RegisteredEnv may be augmented
   protected readonly _env: RegisteredEnv | undefined;
 
   constructor(options: WorkContextOptions<TExtra>) {
@@ -85,11 +86,11 @@ export class WorkContext<TExtra extends object = object> {
 
   /** The env given to the context, else the collection's. Throws when neither has one. */
   get env(): RegisteredEnv {
-    const env = this._env ?? (this._collection?.env as RegisteredEnv | undefined);
+    const env: unknown = this._env ?? this._collection?.env;
     if (env === undefined) {
       throw new WorkContextError('env', `${this.toString()} has no env (pass one, or use a collection with an env).`);
     }
-    return env;
+    return env as RegisteredEnv;
   }
 
   /**
