@@ -34,7 +34,7 @@ export interface SuiteContext {
   /** `--quick`: shorter warm-up and samples, for checking that a suite runs (numbers are noisier). */
   readonly quick: boolean;
   /** Progress messages (stderr, so stdout stays the table). */
-  log(message: string): void;
+  readonly log: (message: string) => void;
 }
 
 /** A benchmark suite: one file `src/suites/<name>.bench.ts` whose default export this is. */
