@@ -39,21 +39,28 @@ function availableSuites(): string[] {
 async function loadSuite(name: string): Promise<Suite> {
   const url = pathToFileURL(path.join(SUITES_DIR, `${name}${SUFFIX}`)).href;
   const module = (await import(url)) as { default?: unknown };
-  if (!isSuite(module.default)) throw new Error(`src/suites/${name}${SUFFIX} must default-export defineSuite({...})`);
+  if (!isSuite(module.default))
+    throw new Error(`src/suites/${name}${SUFFIX} must default-export defineSuite({...})`);
   if (module.default.name !== name) {
-    throw new Error(`src/suites/${name}${SUFFIX} exports a suite named '${module.default.name}'; use '${name}'`);
+    throw new Error(
+      `src/suites/${name}${SUFFIX} exports a suite named '${module.default.name}'; use '${name}'`,
+    );
   }
   return module.default;
 }
 
 function describe(environment: Environment): string {
   const git =
-    environment.gitCommit === undefined ? '' : `, commit ${environment.gitCommit}${environment.gitDirty ? ' (dirty)' : ''}`;
+    environment.gitCommit === undefined
+      ? ''
+      : `, commit ${environment.gitCommit}${environment.gitDirty ? ' (dirty)' : ''}`;
   return (
     `Node ${environment.node} (V8 ${environment.v8}), ${environment.platform}-${environment.arch}, ` +
     `${environment.cpus} × ${environment.cpu}, ${environment.memoryGiB} GiB, ` +
     `load ${environment.loadAverage.join(' ')}${git}` +
-    (environment.exposeGc ? '' : '\nwarning: run with --expose-gc (the bench script does) so GC runs between samples')
+    (environment.exposeGc
+      ? ''
+      : '\nwarning: run with --expose-gc (the bench script does) so GC runs between samples')
   );
 }
 
@@ -112,7 +119,9 @@ async function main(): Promise<number> {
         durationMs,
         argv: process.argv.slice(2),
       });
-      console.log(`\nResults: ${path.relative(process.cwd(), file)} (suite took ${(durationMs / 1000).toFixed(1)} s)`);
+      console.log(
+        `\nResults: ${path.relative(process.cwd(), file)} (suite took ${(durationMs / 1000).toFixed(1)} s)`,
+      );
     }
   }
   return 0;

@@ -69,9 +69,9 @@ function calibrate(batch: Batch, warmupMs: number, sampleMs: number): number {
     elapsed = timeBatch(batch, n);
   }
   let size = Math.max(1, Math.round((n * sampleMs * NS_PER_MS) / elapsed));
-  while (elapsedNs(started) < warmupMs * NS_PER_MS) {
+  do {
     elapsed = timeBatch(batch, size);
-  }
+  } while (elapsedNs(started) < warmupMs * NS_PER_MS);
   // Re-derive the size from a warmed-up (optimised) timing.
   size = Math.max(1, Math.round((size * sampleMs * NS_PER_MS) / elapsed));
   return size;
@@ -101,7 +101,10 @@ function cpuMicros(): number {
  * Nanoseconds per operation of each batch, measured side by side: each variant is warmed up and
  * calibrated, then repetitions run interleaved. Each sample is one timed batch ÷ its size.
  */
-export function comparePerOp(variants: readonly Variant<Batch>[], options: PerOpOptions = {}): Measured[] {
+export function comparePerOp(
+  variants: readonly Variant<Batch>[],
+  options: PerOpOptions = {},
+): Measured[] {
   const { warmupMs = 300, sampleMs = 100, repetitions = 7 } = options;
   assertRepetitions(repetitions);
   const sizes = variants.map((variant) => calibrate(variant.fn, warmupMs, sampleMs));
@@ -129,7 +132,10 @@ export function comparePerOp(variants: readonly Variant<Batch>[], options: PerOp
  * Milliseconds per run of each function, side by side: `warmupRuns` unmeasured runs of each, then
  * `repetitions` measured runs, interleaved. Whatever a run returns is kept until the next run.
  */
-export function comparePerRun(variants: readonly Variant<() => unknown>[], options: PerRunOptions = {}): Measured[] {
+export function comparePerRun(
+  variants: readonly Variant<() => unknown>[],
+  options: PerRunOptions = {},
+): Measured[] {
   const { warmupRuns = 3, repetitions = 10 } = options;
   assertRepetitions(repetitions);
   for (let w = 0; w < warmupRuns; w++) {

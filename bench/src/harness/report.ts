@@ -20,7 +20,10 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 /** `312 ns/call (298–340)`: median, then min–max. */
@@ -34,7 +37,13 @@ export function formatRatio(result: BenchResult): string {
   return `${formatNumber(ratio)}× ${result.baseline.name}`;
 }
 
-export const TABLE_HEADER = ['benchmark', 'result: median (min–max)', 'target', 'status', 'ratio vs baseline'] as const;
+export const TABLE_HEADER = [
+  'benchmark',
+  'result: median (min–max)',
+  'target',
+  'status',
+  'ratio vs baseline',
+] as const;
 
 /** The table cells of one result. */
 export function rowOf(result: BenchResult): string[] {
@@ -49,11 +58,16 @@ export function rowOf(result: BenchResult): string[] {
 }
 
 /** A Markdown table with padded columns (readable in a terminal, pasteable into a README). */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const widths = header.map((cell, i) =>
+    Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
     `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  const rule = line(widths.map((width) => '-'.repeat(width)));
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 

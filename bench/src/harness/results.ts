@@ -24,7 +24,10 @@ export interface Environment {
 
 function git(args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -48,20 +51,25 @@ export function describeEnvironment(): Environment {
   };
 }
 
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 function measuredJson(measured: Measured): object {
   return {
-    name: measured.name,
-    median: measured.stats.median,
-    min: measured.stats.min,
-    max: measured.stats.max,
-    mean: measured.stats.mean,
-    samples: measured.stats.samples,
+    variant: measured.name,
+    median: round(measured.stats.median),
+    min: round(measured.stats.min),
+    max: round(measured.stats.max),
+    mean: round(measured.stats.mean),
+    samples: measured.stats.samples.map(round),
     opsPerSample: measured.opsPerSample,
-    cpuPerWall: Math.round(measured.cpuPerWall * 1000) / 1000,
+    cpuPerWall: round(measured.cpuPerWall),
   };
 }
 
 function resultJson(result: BenchResult): object {
+  const ratio = ratioOf(result);
   return {
     id: result.id,
     name: result.name,
@@ -73,7 +81,7 @@ function resultJson(result: BenchResult): object {
       result.baseline === undefined
         ? null
         : { name: result.baseline.name, ...measuredJson(result.baseline.measured) },
-    ratio: ratioOf(result) ?? null,
+    ratio: ratio === undefined ? null : round(ratio),
     extra: result.extra ?? null,
   };
 }
@@ -84,7 +92,12 @@ export function writeResults(
   suite: Suite,
   results: readonly BenchResult[],
   environment: Environment,
-  options: { readonly local: boolean; readonly startedAt: Date; readonly durationMs: number; readonly argv: readonly string[] },
+  options: {
+    readonly local: boolean;
+    readonly startedAt: Date;
+    readonly durationMs: number;
+    readonly argv: readonly string[];
+  },
 ): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${suite.name}${options.local ? '.local' : ''}.json`);

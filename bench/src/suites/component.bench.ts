@@ -2,9 +2,25 @@
  * `@bindery/component`: cached and uncached `work.component({ usage })` lookups, and building a
  * large registry, each next to a hand-written baseline.
  */
-import { buildRegistry, WorkContext, type Component, type ComponentClass, type ComponentRegistry } from '@bindery/component';
-import { buildFixture, lookupFixture, type LookupFixture } from '../fixtures/components.ts';
-import { comparePerOp, comparePerRun, type Measured, type PerOpOptions } from '../harness/measure.ts';
+import {
+  buildRegistry,
+  WorkContext,
+  type Component,
+  type ComponentClass,
+  type ComponentRegistry,
+} from '@bindery/component';
+import {
+  buildFixture,
+  lookupFixture,
+  type Describing,
+  type LookupFixture,
+} from '../fixtures/components.ts';
+import {
+  comparePerOp,
+  comparePerRun,
+  type Measured,
+  type PerOpOptions,
+} from '../harness/measure.ts';
 import { formatNumber } from '../harness/report.ts';
 import { defineSuite, type BenchResult } from '../harness/suite.ts';
 
@@ -26,10 +42,21 @@ function check(condition: boolean, message: string): void {
 /** Every lookup must return the expected component, and the uncached registry must really miss. */
 function checkLookups(fixture: LookupFixture, cached: WorkContext, uncached: WorkContext): void {
   for (const work of [cached, uncached]) {
-    check(work.registry.size === fixture.total, `registry has ${work.registry.size} components, expected ${fixture.total}`);
+    check(
+      work.registry.size === fixture.total,
+      `registry has ${work.registry.size} components, expected ${fixture.total}`,
+    );
     for (const { usage, expected } of fixture.queries) {
-      const found = work.component({ usage }).componentName;
-      check(found === expected, `component({ usage: '${usage}' }) returned ${found}, expected ${expected}`);
+      const found = work.component({ usage }) as Describing;
+      check(
+        found.componentName === expected,
+        `component({ usage: '${usage}' }) returned ${found.componentName}, expected ${expected}`,
+      );
+      const layers = found.describe();
+      check(
+        layers.includes('logging') && layers.at(-1) === 'custom',
+        `${expected} should go through its in-place extensions, got ${layers.join(' > ')}`,
+      );
     }
   }
   const [a, b] = fixture.queries.map(({ usage }) => ({
@@ -38,15 +65,23 @@ function checkLookups(fixture: LookupFixture, cached: WorkContext, uncached: Wor
     modelName: fixture.modelName,
   }));
   if (a === undefined || b === undefined) throw new Error('the lookup fixture needs two queries');
-  const lookupTwice = (registry: ComponentRegistry): [readonly ComponentClass[], readonly ComponentClass[]] => {
+  const lookupTwice = (
+    registry: ComponentRegistry,
+  ): [readonly ComponentClass[], readonly ComponentClass[]] => {
     const first = registry.lookup(a);
     registry.lookup(b);
     return [first, registry.lookup(a)];
   };
   const [hitFirst, hitSecond] = lookupTwice(cached.registry);
-  check(hitFirst === hitSecond, 'the default registry should serve alternating queries from its cache');
+  check(
+    hitFirst === hitSecond,
+    'the default registry should serve alternating queries from its cache',
+  );
   const [missFirst, missSecond] = lookupTwice(uncached.registry);
-  check(missFirst !== missSecond, 'the cacheSize-1 registry should recompute on every alternating query');
+  check(
+    missFirst !== missSecond,
+    'the cacheSize-0 registry should recompute on every query',
+  );
 }
 
 function lookupBenchmarks(options: PerOpOptions, log: (message: string) => void): BenchResult[] {
@@ -54,7 +89,7 @@ function lookupBenchmarks(options: PerOpOptions, log: (message: string) => void)
   const collection = { name: fixture.collection };
   const { modelName } = fixture;
   const registry = buildRegistry(fixture.addons, { key: 'cached' });
-  const missRegistry = buildRegistry(fixture.addons, { key: 'uncached', cacheSize: 1 });
+  const missRegistry = buildRegistry(fixture.addons, { key: 'uncached', cacheSize: 0 });
   const work = new WorkContext({ registry, collection, modelName });
   const missWork = new WorkContext({ registry: missRegistry, collection, modelName });
   checkLookups(fixture, work, missWork);
@@ -83,7 +118,8 @@ function lookupBenchmarks(options: PerOpOptions, log: (message: string) => void)
         name: 'cached',
         fn: (n) => {
           for (let i = 0; i < n; i++) {
-            out[i & 63] = (i & 1) === 0 ? work.component({ usage: usageA }) : work.component({ usage: usageB });
+            out[i & 63] =
+              (i & 1) === 0 ? work.component({ usage: usageA }) : work.component({ usage: usageB });
           }
           return out;
         },
@@ -92,7 +128,10 @@ function lookupBenchmarks(options: PerOpOptions, log: (message: string) => void)
         name: 'uncached',
         fn: (n) => {
           for (let i = 0; i < n; i++) {
-            out[i & 63] = (i & 1) === 0 ? missWork.component({ usage: usageA }) : missWork.component({ usage: usageB });
+            out[i & 63] =
+              (i & 1) === 0
+                ? missWork.component({ usage: usageA })
+                : missWork.component({ usage: usageB });
           }
           return out;
         },
@@ -110,7 +149,8 @@ function lookupBenchmarks(options: PerOpOptions, log: (message: string) => void)
       {
         name: 'lookup-only',
         fn: (n) => {
-          for (let i = 0; i < n; i++) out[i & 63] = registry.lookup((i & 1) === 0 ? filtersA : filtersB);
+          for (let i = 0; i < n; i++)
+            out[i & 63] = registry.lookup((i & 1) === 0 ? filtersA : filtersB);
           return out;
         },
       },
@@ -151,19 +191,28 @@ function lookupBenchmarks(options: PerOpOptions, log: (message: string) => void)
   ];
 }
 
-function buildBenchmarks(warmupRuns: number, repetitions: number, log: (message: string) => void): BenchResult[] {
+function buildBenchmarks(
+  warmupRuns: number,
+  repetitions: number,
+  log: (message: string) => void,
+): BenchResult[] {
   const fixture = buildFixture(BUILD_COMPONENTS, BUILD_EXTENSIONS);
   const probe = buildRegistry(fixture.addons);
   check(probe.size === fixture.components + 1, `build registry has ${probe.size} components`);
   const last = fixture.addons[fixture.addons.length - 1]?.name ?? '';
   check(
-    probe.info(`shop.backend.component.10`)?.layers.map((layer) => layer.addon).slice(0, 4).join(' ') ===
-      `${last} ext-b ext-c defs`,
+    probe
+      .info(`shop.backend.component.10`)
+      ?.layers.map((layer) => layer.addon)
+      .slice(0, 4)
+      .join(' ') === `${last} ext-b ext-c defs`,
     'extensions should apply in dependency order (ext-c, ext-b, ext-a)',
   );
   const layers = fixture.layersByComponent;
   const layerCount = layers.reduce((sum, list) => sum + list.length, 0);
-  log(`build: ${fixture.components} components × ${fixture.extensionsPerComponent} extensions, ${warmupRuns} warm-up + ${repetitions} runs`);
+  log(
+    `build: ${fixture.components} components × ${fixture.extensionsPerComponent} extensions, ${warmupRuns} warm-up + ${repetitions} runs`,
+  );
   const measured = comparePerRun(
     [
       { name: 'build', fn: () => buildRegistry(fixture.addons) },
@@ -212,15 +261,15 @@ export default defineSuite({
       '5 collections: per collection and usage one generic and 4 model-specific via applyOn), 5 in-place extensions ' +
       'in two extra addons. Lookups run on collection shop.backend, model product.product, alternating ' +
       "usages 'record.importer' and 'binder'; each resolves to a model-specific component extended in place.",
-    'Per-call figures: each variant is warmed up (~300 ms) and its batch size calibrated to ~100 ms; then the ' +
-      'variants run interleaved (rotating order) for ≥3 repetitions (default 7), GC forced before each; a sample ' +
-      'is batch time (process.hrtime.bigint) ÷ calls. Each call\'s result is kept in a 64-slot ring so nothing is ' +
+    'Per-call figures: each variant is warmed up (~300 ms) and its batch size calibrated to ~100 ms (--quick: 50 ' +
+      'and 20 ms); then the variants run interleaved (rotating order) for ≥3 repetitions (default 7), GC forced before each; a sample ' +
+      "is batch time (process.hrtime.bigint) ÷ calls. Each call's result is kept in a 64-slot ring so nothing is " +
       'optimised away. Shown: median (min–max) of the samples.',
-    'Uncached: the same registry built with cacheSize 1, alternating the two queries, so every call misses the ' +
-      'LRU cache and recomputes the candidate list (scan of every component, ranking, best pick), then instantiates; ' +
+    'Uncached: the same registry built with cacheSize 0 (caching disabled), alternating the two queries, so every call misses the ' +
+      'lookup cache and recomputes the candidate list (scan of every component, ranking, best pick), then instantiates; ' +
       'setup checks that this registry returns a new lookup entry each time while the default one returns the same.',
     'Hand-written baseline: Map.get(usage) for the same two usages + new Cls(work) with the same final classes, so ' +
-      'its ratio is the registry\'s own lookup overhead. registry.lookup(filters) is the cached lookup alone.',
+      "its ratio is the registry's own lookup overhead. registry.lookup(filters) is the cached lookup alone.",
     `Build: buildRegistry() on ${formatNumber(BUILD_COMPONENTS)} declared components (abstract root and 8 abstract bases ` +
       `included), each extended in place ${BUILD_EXTENSIONS} times by 3 extension addons chained by depends in ` +
       'reverse alphabetical order (setup checks the layer order). Definitions and addons are made once; each run ' +

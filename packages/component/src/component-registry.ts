@@ -6,7 +6,7 @@ import { bestCandidates, type LookupEntry } from './component-selection.js';
 import { componentAddon } from './component-addon.js';
 import { ComponentBuildError } from './errors/component-build-error.js';
 import { RegistryNotReadyError } from './errors/registry-not-ready-error.js';
-import { LruCache } from './lookup-cache.js';
+import { LookupCacheTree } from './lookup-cache-tree.js';
 import { collectDeclarations, materialise } from './registry-builder.js';
 
 /** Options of a {@link ComponentRegistry}. */
@@ -17,7 +17,8 @@ export interface ComponentRegistryOptions {
    */
   readonly key?: string;
   /**
-   * How many distinct lookups (collection, usage, model) are cached.
+   * How many distinct lookups (collection, usage, model) a cache generation holds; the cache
+   * keeps at most two generations (recently used lookups survive). `0` disables the cache.
    * @defaultValue 512
    */
   readonly cacheSize?: number;
@@ -31,8 +32,6 @@ export interface LookupFilters {
   /** Components that apply to this model (or to any model). */
   readonly modelName?: string;
 }
-
-const ANY = '\u0001*';
 
 /**
  * The components of one app or tenant, built from addons in two phases (collect every
@@ -52,11 +51,11 @@ export class ComponentRegistry {
   #addons: readonly Addon[] = [];
   #classes = new Map<string, ComponentClass>();
   #infos = new Map<string, ComponentInfo>();
-  readonly #cache: LruCache<string, LookupEntry>;
+  readonly #cache: LookupCacheTree;
 
   constructor(options: ComponentRegistryOptions = {}) {
     this.key = options.key ?? 'default';
-    this.#cache = new LruCache(options.cacheSize ?? 512);
+    this.#cache = new LookupCacheTree(options.cacheSize ?? 512);
   }
 
   /** True once `build()` has succeeded; lookups before that throw `RegistryNotReadyError`. */
@@ -172,12 +171,11 @@ export class ComponentRegistry {
 
   /** @internal The cached lookup with ranking data, used by work contexts. */
   lookupEntry(collection: string | undefined, usage: string | undefined, modelName: string | undefined): LookupEntry {
-    this.#assertReadable();
-    const key = `${collection ?? ANY}\u0000${usage ?? ANY}\u0000${modelName ?? ANY}`;
-    let entry = this.#cache.get(key);
+    if (!this.#readable) throw new RegistryNotReadyError(this.key);
+    let entry = this.#cache.get(collection, usage, modelName);
     if (entry === undefined) {
       entry = this.#computeEntry(collection, usage, modelName);
-      this.#cache.set(key, entry);
+      this.#cache.set(collection, usage, modelName, entry);
     }
     return entry;
   }

@@ -41,7 +41,7 @@ export function selectComponent(
   entry: LookupEntry,
   target: WorkContext,
   query: ComponentQuery,
-  description: ComponentQueryDescription,
+  collection: string,
 ): ComponentClass {
   let best = entry.best;
   if (entry.dynamic) {
@@ -56,6 +56,7 @@ export function selectComponent(
     best = bestCandidates(kept, ranks);
   }
   if (best.length === 1) return best[0] as ComponentClass;
+  const description: ComponentQueryDescription = { collection, usage: query.usage, modelName: target.modelName };
   if (best.length === 0) {
     throw new NoComponentError(
       `No component found for collection '${String(description.collection)}', usage ` +

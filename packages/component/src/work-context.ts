@@ -96,15 +96,22 @@ export class WorkContext<TExtra extends object = object> {
   /**
    * A new context of the same class for another model (and optionally another collection), with
    * the same registry, env and extra data. The original is unchanged.
+   *
+   * A subclass that switches back to a plain `WorkContext` instead (`EventWorkContext` does)
+   * declares the type marker `readonly '~workOn': 'plain'`, and its override returns a plain
+   * context; the conditional return type lets that override be typed honestly.
    */
-  workOn(modelName?: string, overrides: { readonly collection?: Collection } = {}): this {
+  workOn(
+    modelName?: string,
+    overrides: { readonly collection?: Collection } = {},
+  ): this extends { readonly '~workOn': 'plain' } ? WorkContext<TExtra> : this {
     return this.clone({
       registry: this.registry,
       collection: overrides.collection ?? this.collection,
       modelName: modelName ?? this.modelName,
       env: this._env,
       extra: this.extra as TExtra,
-    });
+    }) as this extends { readonly '~workOn': 'plain' } ? WorkContext<TExtra> : this;
   }
 
   /**
@@ -128,7 +135,7 @@ export class WorkContext<TExtra extends object = object> {
     const collection = this.collection.name;
     const entry = this.registry.lookupEntry(collection, query.usage, modelName);
     const target = modelName === this.modelName ? this : this.workOn(modelName);
-    const Cls = selectComponent(entry, target, query, { collection, usage: query.usage, modelName });
+    const Cls = selectComponent(entry, target, query, collection);
     return new (Cls as unknown as new (work: WorkContext) => ComponentByUsage<TUsage>)(target);
   }
 
