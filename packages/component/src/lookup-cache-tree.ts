@@ -39,9 +39,9 @@ export class LookupCacheTree {
       this.#size = 0;
     }
     let byUsage = this.#current.get(collection);
-    if (byUsage === undefined) this.#current.set(collection, (byUsage = new Map()));
+    if (byUsage === undefined) this.#current.set(collection, (byUsage = new Map<string | undefined, Level<LookupEntry>>()));
     let byModel = byUsage.get(usage);
-    if (byModel === undefined) byUsage.set(usage, (byModel = new Map()));
+    if (byModel === undefined) byUsage.set(usage, (byModel = new Map<string | undefined, LookupEntry>()));
     if (!byModel.has(model)) this.#size++;
     byModel.set(model, entry);
   }
