@@ -51,7 +51,11 @@ export const EventListener: ComponentDefinition<Component> = defineComponent(
         const events = this.componentInfo.abstract ? [] : findListenerMethods(this);
         for (const event of events) {
           if (!isDeclaredEvent(registry, event)) {
-            throw new UnknownEventError({ event, listener: this.componentInfo.name, registryKey: registry.key });
+            throw new UnknownEventError({
+              event,
+              listener: this.componentInfo.name,
+              registryKey: registry.key,
+            });
           }
         }
         setListenerEvents(this, events);

@@ -9,6 +9,9 @@ export function isEventName(name: unknown): name is string {
 }
 
 /** Throw {@link InvalidEventNameError} unless `name` is a valid event name. */
-export function assertEventName(name: unknown, options: { readonly addon?: string } = {}): asserts name is string {
+export function assertEventName(
+  name: unknown,
+  options: { readonly addon?: string } = {},
+): asserts name is string {
   if (!isEventName(name)) throw new InvalidEventNameError(name, options);
 }

@@ -39,7 +39,7 @@ export interface EventsByName {
 }
 
 /** An event name: the registered ones (for autocompletion) or any string. */
-export type EventName = (keyof EventsByName & string) | (string & {});
+export type EventName = keyof EventsByName | (string & {});
 
 /** The listener arguments of an event: from {@link EventsByName}, else `unknown[]`. */
 export type EventArgs<TName extends string> = TName extends keyof EventsByName
@@ -59,4 +59,6 @@ export type EventArgs<TName extends string> = TName extends keyof EventsByName
  * }
  * ```
  */
-export type EventHandler<TName extends string> = (...args: EventArgs<TName>) => void | Promise<void>;
+export type EventHandler<TName extends string> = (
+  ...args: EventArgs<TName>
+) => void | Promise<void>;

@@ -18,9 +18,12 @@ export class EventListenerError extends EventError {
   readonly listener: string;
 
   constructor(details: EventListenerErrorDetails) {
-    super(`Listener '${details.listener}' failed on event '${details.event}': ${describe(details.cause)}`, {
-      cause: details.cause,
-    });
+    super(
+      `Listener '${details.listener}' failed on event '${details.event}': ${describe(details.cause)}`,
+      {
+        cause: details.cause,
+      },
+    );
     this.event = details.event;
     this.listener = details.listener;
   }
