@@ -22,6 +22,8 @@ export function componentTour(): TourResult {
     components: registry.names(),
     binder: binder.componentName,
     externalKey: binder.externalKey('42'),
-    layers: (info?.layers ?? []).map((layer) => `${layer.component} (${layer.kind}, addon ${layer.addon})`),
+    layers: (info?.layers ?? []).map(
+      (layer) => `${layer.component} (${layer.kind}, addon ${layer.addon})`,
+    ),
   };
 }

@@ -6,7 +6,9 @@ const tour = componentTour();
 console.log('Bindery shop-sync: component tour');
 console.log(`  addons, in build order: ${tour.addons.join(' -> ')}`);
 console.log(`  components: ${tour.components.join(', ')}`);
-console.log(`  work.component({ usage: 'binder' }) on shop.backend / shop.product -> ${tour.binder}`);
+console.log(
+  `  work.component({ usage: 'binder' }) on shop.backend / shop.product -> ${tour.binder}`,
+);
 console.log(`  binder.externalKey('42') -> ${tour.externalKey}`);
 console.log('  layers of shop.binder, outermost first:');
 for (const layer of tour.layers) console.log(`    ${layer}`);

@@ -35,12 +35,14 @@ export const ShopBinder = defineComponent(
   { name: 'shop.binder', inherit: 'base.binder', collection: 'shop.backend' },
   (Base) => class extends Base {},
 );
-export const UpperCaseKeys = extendComponent('base.binder', (Base) =>
-  class extends Base {
-    override externalKey(id: string): string {
-      return super.externalKey(id).toUpperCase();
-    }
-  },
+export const UpperCaseKeys = extendComponent(
+  'base.binder',
+  (Base) =>
+    class extends Base {
+      override externalKey(id: string): string {
+        return super.externalKey(id).toUpperCase();
+      }
+    },
 );
 export const shopAddon = defineAddon({
   name: 'shop-connector',

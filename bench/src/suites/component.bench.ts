@@ -78,10 +78,7 @@ function checkLookups(fixture: LookupFixture, cached: WorkContext, uncached: Wor
     'the default registry should serve alternating queries from its cache',
   );
   const [missFirst, missSecond] = lookupTwice(uncached.registry);
-  check(
-    missFirst !== missSecond,
-    'the cacheSize-0 registry should recompute on every query',
-  );
+  check(missFirst !== missSecond, 'the cacheSize-0 registry should recompute on every query');
 }
 
 function lookupBenchmarks(options: PerOpOptions, log: (message: string) => void): BenchResult[] {

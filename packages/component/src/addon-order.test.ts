@@ -28,50 +28,99 @@ describe('addon order (D6)', () => {
     const shop = defineAddon({ name: 'shop', depends: ['ecommerce', 'connector'] });
     const audit = defineAddon({ name: 'audit' });
     const expected = ['component', 'audit', 'connector', 'ecommerce', 'shop'];
-    expect(names(resolveAddons([shop, ecommerce, audit, connector], componentAddon))).toEqual(expected);
-    expect(names(resolveAddons([audit, connector, shop, ecommerce], componentAddon))).toEqual(expected);
+    expect(names(resolveAddons([shop, ecommerce, audit, connector], componentAddon))).toEqual(
+      expected,
+    );
+    expect(names(resolveAddons([audit, connector, shop, ecommerce], componentAddon))).toEqual(
+      expected,
+    );
   });
 
   it('pulls in addon objects named as dependencies', () => {
     const connector = defineAddon({ name: 'connector' });
     const shop = defineAddon({ name: 'shop', depends: [connector] });
-    expect(names(resolveAddons([shop], componentAddon))).toEqual(['component', 'connector', 'shop']);
+    expect(names(resolveAddons([shop], componentAddon))).toEqual([
+      'component',
+      'connector',
+      'shop',
+    ]);
   });
 
   it('reports an unknown dependency by name', () => {
     const shop = defineAddon({ name: 'shop', depends: ['connector'] });
-    expectAddonError(() => resolveAddons([shop], componentAddon), 'unknown-addon', ['connector'], "Addon 'shop' depends on 'connector'");
+    expectAddonError(
+      () => resolveAddons([shop], componentAddon),
+      'unknown-addon',
+      ['connector'],
+      "Addon 'shop' depends on 'connector'",
+    );
   });
 
   it('reports cycles with the addons on them', () => {
     const a = defineAddon({ name: 'a', depends: ['c'] });
     const b = defineAddon({ name: 'b', depends: ['a'] });
     const c = defineAddon({ name: 'c', depends: ['b'] });
-    expectAddonError(() => resolveAddons([a, b, c], componentAddon), 'dependency-cycle', ['a', 'c', 'b', 'a'], 'a -> c -> b -> a');
+    expectAddonError(
+      () => resolveAddons([a, b, c], componentAddon),
+      'dependency-cycle',
+      ['a', 'c', 'b', 'a'],
+      'a -> c -> b -> a',
+    );
   });
 
   it('rejects two different addons with one name, but accepts the same object twice', () => {
     const one = defineAddon({ name: 'x' });
     expect(names(resolveAddons([one, one], componentAddon))).toEqual(['component', 'x']);
-    expectAddonError(() => resolveAddons([one, defineAddon({ name: 'x' })], componentAddon), 'duplicate-addon', ['x'], "named 'x'");
+    expectAddonError(
+      () => resolveAddons([one, defineAddon({ name: 'x' })], componentAddon),
+      'duplicate-addon',
+      ['x'],
+      "named 'x'",
+    );
   });
 
   it('validates the shape of addons eagerly', () => {
     expect(() => defineAddon({ name: '' })).toThrow(AddonError);
-    expect(() => defineAddon({ name: 'x', components: [{} as never] })).toThrow('components[0] is not a component definition');
-    expect(() => defineAddon({ name: 'x', depends: 'y' as never })).toThrow('depends must be an array');
+    expect(() => defineAddon({ name: 'x', components: [{} as never] })).toThrow(
+      'components[0] is not a component definition',
+    );
+    expect(() => defineAddon({ name: 'x', depends: 'y' as never })).toThrow(
+      'depends must be an array',
+    );
   });
 
   it('lets an addon extend components of the addons it depends on, in dependency order', () => {
-    const Thing = defineComponent({ name: 'thing' }, (Base) => class extends Base { parts(): string[] { return ['thing']; } });
+    const Thing = defineComponent(
+      { name: 'thing' },
+      (Base) =>
+        class extends Base {
+          parts(): string[] {
+            return ['thing'];
+          }
+        },
+    );
     const lower = defineAddon({ name: 'lower', components: [Thing] });
     const upper = defineAddon({
       name: 'upper',
       depends: [lower],
-      components: [extendComponent(Thing, (Base) => class extends Base { override parts(): string[] { return [...super.parts(), 'upper']; } })],
+      components: [
+        extendComponent(
+          Thing,
+          (Base) =>
+            class extends Base {
+              override parts(): string[] {
+                return [...super.parts(), 'upper'];
+              }
+            },
+        ),
+      ],
     });
     const registry = buildRegistry([upper]);
     expect(names(registry.addons)).toEqual(['component', 'lower', 'upper']);
-    expect(registry.info('thing')?.layers.map((layer) => layer.addon)).toEqual(['upper', 'lower', 'component']);
+    expect(registry.info('thing')?.layers.map((layer) => layer.addon)).toEqual([
+      'upper',
+      'lower',
+      'component',
+    ]);
   });
 });

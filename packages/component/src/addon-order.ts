@@ -20,7 +20,11 @@ export function resolveAddons(addons: readonly Addon[], root: Addon): Addon[] {
     const at = stack.indexOf(name);
     if (at !== -1) {
       const cycle = [...stack.slice(at), name];
-      throw new AddonError('dependency-cycle', cycle, `Addon dependency cycle: ${cycle.join(' -> ')}.`);
+      throw new AddonError(
+        'dependency-cycle',
+        cycle,
+        `Addon dependency cycle: ${cycle.join(' -> ')}.`,
+      );
     }
     stack.push(name);
     const addon = byName.get(name) as Addon;

@@ -38,18 +38,30 @@ export function defineAddon<const TAddon extends Addon>(addon: TAddon): TAddon {
 /** @internal Validate the shape of an addon object, naming it in the error. */
 export function assertAddonShape(addon: unknown): asserts addon is Addon {
   if (typeof addon !== 'object' || addon === null) {
-    throw new AddonError('invalid-addon', [String(addon)], `An addon must be an object, got ${String(addon)}.`);
+    throw new AddonError(
+      'invalid-addon',
+      [String(addon)],
+      `An addon must be an object, got ${String(addon)}.`,
+    );
   }
   const { name, depends, components } = addon as Partial<Addon>;
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new AddonError('invalid-addon', [String(name)], 'An addon needs a non-empty string name.');
+    throw new AddonError(
+      'invalid-addon',
+      [String(name)],
+      'An addon needs a non-empty string name.',
+    );
   }
   if (depends !== undefined && !Array.isArray(depends)) {
     throw new AddonError('invalid-addon', [name], `Addon '${name}': depends must be an array.`);
   }
   for (const dep of depends ?? []) {
     if (typeof dep !== 'string' && (typeof dep !== 'object' || dep === null)) {
-      throw new AddonError('invalid-addon', [name], `Addon '${name}': each dependency must be an addon or its name.`);
+      throw new AddonError(
+        'invalid-addon',
+        [name],
+        `Addon '${name}': each dependency must be an addon or its name.`,
+      );
     }
   }
   if (components !== undefined && !Array.isArray(components)) {

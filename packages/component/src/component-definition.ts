@@ -40,9 +40,9 @@ export type ComponentLayer<TBase extends Component, TResult extends ComponentCla
   Base: ComponentClass<TBase>,
 ) => TResult;
 
-type UnionToIntersection<TUnion> = (TUnion extends unknown ? (arg: TUnion) => void : never) extends (
-  arg: infer TArg,
-) => void
+type UnionToIntersection<TUnion> = (
+  TUnion extends unknown ? (arg: TUnion) => void : never
+) extends (arg: infer TArg) => void
   ? TArg
   : never;
 
@@ -84,9 +84,8 @@ export interface ComponentDefinition<TInstance extends Component = Component> {
 }
 
 /** The instance type produced by a definition: `interface Binder extends ComponentInstance<typeof BinderDef> {}`. */
-export type ComponentInstance<TDefinition> = TDefinition extends ComponentDefinition<infer TInstance>
-  ? TInstance
-  : never;
+export type ComponentInstance<TDefinition> =
+  TDefinition extends ComponentDefinition<infer TInstance> ? TInstance : never;
 
 /** True for values made by {@link defineComponent} / {@link extendComponent}. */
 export function isComponentDefinition(value: unknown): value is ComponentDefinition {
@@ -103,7 +102,9 @@ function toParentNames(inherit: ParentRef | readonly ParentRef[] | undefined): s
   return refs.map(parentName);
 }
 
-function normaliseApplyOn(applyOn: ComponentDeclaration['applyOn']): readonly string[] | null | undefined {
+function normaliseApplyOn(
+  applyOn: ComponentDeclaration['applyOn'],
+): readonly string[] | null | undefined {
   if (applyOn === undefined || applyOn === null) return applyOn;
   const list = typeof applyOn === 'string' ? [applyOn] : [...applyOn];
   return Object.freeze(list);

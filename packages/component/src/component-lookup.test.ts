@@ -14,7 +14,9 @@ function component(declaration: ComponentDeclaration & { name: string }) {
   return defineComponent(declaration, (Base) => class extends Base {});
 }
 
-function registryOf(...declarations: (ComponentDeclaration & { name: string })[]): ComponentRegistry {
+function registryOf(
+  ...declarations: (ComponentDeclaration & { name: string })[]
+): ComponentRegistry {
   return buildRegistry([defineAddon({ name: 'test', components: declarations.map(component) })]);
 }
 
@@ -44,12 +46,25 @@ describe('registry.lookup (E)', () => {
 
   it('keeps the collection plus generic components, or every collection without one (E3)', () => {
     expect(names({ collection: BACKEND })).toEqual(['generic', 'shop', 'partner', 'no.usage']);
-    expect(names({ collection: 'other.backend', usage: 'u' })).toEqual(['generic', 'other.shop', 'partner']);
+    expect(names({ collection: 'other.backend', usage: 'u' })).toEqual([
+      'generic',
+      'other.shop',
+      'partner',
+    ]);
   });
 
   it('filters by exact usage and by model (E4, E5)', () => {
-    expect(names({ usage: 'u', modelName: 'res.users' })).toEqual(['generic', 'shop', 'other.shop', 'partner']);
-    expect(names({ usage: 'u', modelName: 'sale.order' })).toEqual(['generic', 'shop', 'other.shop']);
+    expect(names({ usage: 'u', modelName: 'res.users' })).toEqual([
+      'generic',
+      'shop',
+      'other.shop',
+      'partner',
+    ]);
+    expect(names({ usage: 'u', modelName: 'sale.order' })).toEqual([
+      'generic',
+      'shop',
+      'other.shop',
+    ]);
     expect(names({ usage: 'U' })).toEqual([]);
   });
 
@@ -89,7 +104,9 @@ describe('work.component() precedence (G5, G6; decision §3.1.5)', () => {
       { name: 'generic', usage: 'u' },
     );
     expect(workOn(registry).component({ usage: 'u' }).componentName).toBe('c.partner');
-    expect(workOn(registry, 'sale.order').component({ usage: 'u' }).componentName).toBe('c.generic');
+    expect(workOn(registry, 'sale.order').component({ usage: 'u' }).componentName).toBe(
+      'c.generic',
+    );
   });
 
   it('reports the tied candidates when two collection-specific model-generic ones tie (upstream says Found: [])', () => {
@@ -104,7 +121,11 @@ describe('work.component() precedence (G5, G6; decision §3.1.5)', () => {
     } catch (error) {
       expect((error as SeveralComponentError).candidates).toEqual(['first', 'second']);
       expect((error as SeveralComponentError).message).toContain('first, second');
-      expect((error as SeveralComponentError).query).toEqual({ collection: BACKEND, usage: 'u', modelName: 'res.partner' });
+      expect((error as SeveralComponentError).query).toEqual({
+        collection: BACKEND,
+        usage: 'u',
+        modelName: 'res.partner',
+      });
     }
   });
 
@@ -133,7 +154,10 @@ describe('work.component() precedence (G5, G6; decision §3.1.5)', () => {
   });
 
   it('without usage looks at every concrete component of the collection and model', () => {
-    const registry = registryOf({ name: 'abstract', abstract: true }, { name: 'lonely', applyOn: 'res.partner' });
+    const registry = registryOf(
+      { name: 'abstract', abstract: true },
+      { name: 'lonely', applyOn: 'res.partner' },
+    );
     expect(workOn(registry).component().componentName).toBe('lonely');
     const two = registryOf({ name: 'a1' }, { name: 'a2' });
     expect(() => workOn(two).component()).toThrow(SeveralComponentError);
@@ -143,7 +167,9 @@ describe('work.component() precedence (G5, G6; decision §3.1.5)', () => {
     const registry = registryOf({ name: 'other', usage: 'u', collection: 'other.backend' });
     const call = () => workOn(registry).component({ usage: 'u' });
     expect(call).toThrow(NoComponentError);
-    expect(call).toThrow("No component found for collection 'shop.backend', usage 'u', model 'res.partner'.");
+    expect(call).toThrow(
+      "No component found for collection 'shop.backend', usage 'u', model 'res.partner'.",
+    );
   });
 
   it('looks up for another model with a context for that model', () => {
@@ -166,15 +192,20 @@ describe('work.component() precedence (G5, G6; decision §3.1.5)', () => {
 
 describe('componentMatch (A15, §3.1.6)', () => {
   const calls: { model: string; query: ComponentQuery }[] = [];
-  const Picky = defineComponent({ name: 'picky', usage: 'u', collection: BACKEND }, (Base) =>
-    class extends Base {
-      static override componentMatch(work: WorkContext, query: ComponentQuery): boolean {
-        calls.push({ model: work.modelName, query });
-        return query.match?.['wanted'] === true;
-      }
-    },
+  const Picky = defineComponent(
+    { name: 'picky', usage: 'u', collection: BACKEND },
+    (Base) =>
+      class extends Base {
+        static override componentMatch(work: WorkContext, query: ComponentQuery): boolean {
+          calls.push({ model: work.modelName, query });
+          return query.match?.['wanted'] === true;
+        }
+      },
   );
-  const Fallback = defineComponent({ name: 'fallback', usage: 'u' }, (Base) => class extends Base {});
+  const Fallback = defineComponent(
+    { name: 'fallback', usage: 'u' },
+    (Base) => class extends Base {},
+  );
   const registry = buildRegistry([defineAddon({ name: 't', components: [Picky, Fallback] })]);
 
   it('drops candidates that refuse, on every call (never cached)', () => {
@@ -183,13 +214,21 @@ describe('componentMatch (A15, §3.1.6)', () => {
     expect(work.component({ usage: 'u', match: { wanted: true } }).componentName).toBe('picky');
     expect(work.component({ usage: 'u' }).componentName).toBe('fallback');
     expect(namesOf(work.manyComponents({ usage: 'u' }))).toEqual(['fallback']);
-    expect(namesOf(work.manyComponents({ usage: 'u', match: { wanted: true } }))).toEqual(['picky', 'fallback']);
+    expect(namesOf(work.manyComponents({ usage: 'u', match: { wanted: true } }))).toEqual([
+      'picky',
+      'fallback',
+    ]);
   });
 
   it('sees the work context of the target model and the caller query', () => {
     calls.length = 0;
     workOn(registry).component({ usage: 'u', modelName: 'sale.order', match: { wanted: true } });
-    expect(calls).toEqual([{ model: 'sale.order', query: { usage: 'u', modelName: 'sale.order', match: { wanted: true } } }]);
+    expect(calls).toEqual([
+      {
+        model: 'sale.order',
+        query: { usage: 'u', modelName: 'sale.order', match: { wanted: true } },
+      },
+    ]);
   });
 
   it('is ignored by componentByName', () => {
@@ -207,7 +246,9 @@ describe('work.manyComponents() (G7)', () => {
     const work = workOn(registry);
     expect(namesOf(work.manyComponents({ usage: 'u' }))).toEqual(['generic', 'specific']);
     expect(work.manyComponents({ usage: 'nothing' })).toEqual([]);
-    expect(namesOf(work.manyComponents({ usage: 'u', modelName: 'sale.order' }))).toEqual(['generic']);
+    expect(namesOf(work.manyComponents({ usage: 'u', modelName: 'sale.order' }))).toEqual([
+      'generic',
+    ]);
   });
 });
 
@@ -220,12 +261,16 @@ describe('work.componentByName() (G8)', () => {
   );
 
   it('returns abstract components too (A11)', () => {
-    expect(workOn(registry).componentByName('abstract.mapper').componentName).toBe('abstract.mapper');
+    expect(workOn(registry).componentByName('abstract.mapper').componentName).toBe(
+      'abstract.mapper',
+    );
     expect(workOn(registry).componentByName('base').componentName).toBe('base');
   });
 
   it('raises for an unknown name', () => {
-    expect(() => workOn(registry).componentByName('nope')).toThrow("No component with name 'nope' found.");
+    expect(() => workOn(registry).componentByName('nope')).toThrow(
+      "No component with name 'nope' found.",
+    );
   });
 
   it('raises for another collection', () => {

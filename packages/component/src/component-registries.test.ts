@@ -20,7 +20,9 @@ describe('ComponentRegistries (D4, D9; one registry per tenant)', () => {
   it('require() throws RegistryNotReadyError with the key, interpolated (§3.1.4)', () => {
     const registries = new ComponentRegistries().add(new ComponentRegistry({ key: 'db1' }));
     expect(() => registries.require('db1')).toThrow("Component registry 'db1' is not ready");
-    expect(() => registries.require('db2')).toThrow("Component registry 'db2' is not ready: no registry exists for this key.");
+    expect(() => registries.require('db2')).toThrow(
+      "Component registry 'db2' is not ready: no registry exists for this key.",
+    );
     try {
       registries.require('db2');
     } catch (error) {
@@ -44,7 +46,9 @@ describe('ComponentRegistries (D4, D9; one registry per tenant)', () => {
 
 describe('ComponentError.isInstance', () => {
   it('recognises errors by marker, not by class identity', () => {
-    const foreign = Object.assign(new Error('x'), { [Symbol.for('@bindery/component.error')]: true });
+    const foreign = Object.assign(new Error('x'), {
+      [Symbol.for('@bindery/component.error')]: true,
+    });
     expect(ComponentError.isInstance(foreign)).toBe(true);
     expect(ComponentError.isInstance(new Error('plain'))).toBe(false);
     expect(ComponentError.isInstance(null)).toBe(false);

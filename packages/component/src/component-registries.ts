@@ -22,7 +22,8 @@ export class ComponentRegistries {
   /** The ready registry of `key`; `RegistryNotReadyError` when absent or not built. */
   require(key: string): ComponentRegistry {
     const registry = this.#registries.get(key);
-    if (registry === undefined) throw new RegistryNotReadyError(key, 'no registry exists for this key');
+    if (registry === undefined)
+      throw new RegistryNotReadyError(key, 'no registry exists for this key');
     registry.assertReady();
     return registry;
   }

@@ -116,10 +116,15 @@ export class ComponentRegistry {
         Cls.completeBuild(this);
       } catch (cause) {
         const addon = this.#infos.get(name)?.addon;
-        throw new ComponentBuildError('invalid-layer', name, `completeBuild of component '${name}' failed`, {
-          addon,
-          cause,
-        });
+        throw new ComponentBuildError(
+          'invalid-layer',
+          name,
+          `completeBuild of component '${name}' failed`,
+          {
+            addon,
+            cause,
+          },
+        );
       }
     }
   }
@@ -170,7 +175,11 @@ export class ComponentRegistry {
   }
 
   /** @internal The cached lookup with ranking data, used by work contexts. */
-  lookupEntry(collection: string | undefined, usage: string | undefined, modelName: string | undefined): LookupEntry {
+  lookupEntry(
+    collection: string | undefined,
+    usage: string | undefined,
+    modelName: string | undefined,
+  ): LookupEntry {
     if (!this.#readable) throw new RegistryNotReadyError(this.key);
     let entry = this.#cache.get(collection, usage, modelName);
     if (entry === undefined) {
@@ -180,16 +189,30 @@ export class ComponentRegistry {
     return entry;
   }
 
-  #computeEntry(collection: string | undefined, usage: string | undefined, modelName: string | undefined): LookupEntry {
+  #computeEntry(
+    collection: string | undefined,
+    usage: string | undefined,
+    modelName: string | undefined,
+  ): LookupEntry {
     const classes: ComponentClass[] = [];
     const ranks: number[] = [];
     let dynamic = false;
     for (const [name, Cls] of this.#classes) {
       const info = this.#infos.get(name) as ComponentInfo;
       if (info.abstract) continue;
-      if (collection !== undefined && info.collection !== undefined && info.collection !== collection) continue;
+      if (
+        collection !== undefined &&
+        info.collection !== undefined &&
+        info.collection !== collection
+      )
+        continue;
       if (usage !== undefined && info.usage !== usage) continue;
-      if (modelName !== undefined && info.applyOn !== undefined && !info.applyOn.includes(modelName)) continue;
+      if (
+        modelName !== undefined &&
+        info.applyOn !== undefined &&
+        !info.applyOn.includes(modelName)
+      )
+        continue;
       classes.push(Cls);
       ranks.push((info.collection !== undefined ? 2 : 0) + (info.applyOn !== undefined ? 1 : 0));
       if (Cls.componentMatch !== Component.componentMatch) dynamic = true;
@@ -210,6 +233,9 @@ export class ComponentRegistry {
 /**
  * Build a ready registry from addons: shorthand for `new ComponentRegistry(options).build(addons)`.
  */
-export function buildRegistry(addons: readonly Addon[], options: ComponentRegistryOptions = {}): ComponentRegistry {
+export function buildRegistry(
+  addons: readonly Addon[],
+  options: ComponentRegistryOptions = {},
+): ComponentRegistry {
   return new ComponentRegistry(options).build(addons);
 }

@@ -56,7 +56,11 @@ export function selectComponent(
     best = bestCandidates(kept, ranks);
   }
   if (best.length === 1) return best[0] as ComponentClass;
-  const description: ComponentQueryDescription = { collection, usage: query.usage, modelName: target.modelName };
+  const description: ComponentQueryDescription = {
+    collection,
+    usage: query.usage,
+    modelName: target.modelName,
+  };
   if (best.length === 0) {
     throw new NoComponentError(
       `No component found for collection '${String(description.collection)}', usage ` +

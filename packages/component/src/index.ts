@@ -25,7 +25,10 @@ export {
 } from './component-registry.js';
 export type { LookupEntry } from './component-selection.js';
 export { AddonError, type AddonErrorCode } from './errors/addon-error.js';
-export { ComponentBuildError, type ComponentBuildErrorCode } from './errors/component-build-error.js';
+export {
+  ComponentBuildError,
+  type ComponentBuildErrorCode,
+} from './errors/component-build-error.js';
 export { ComponentError } from './errors/component-error.js';
 export { NoComponentError, type ComponentQueryDescription } from './errors/no-component-error.js';
 export { RegistryNotReadyError } from './errors/registry-not-ready-error.js';

@@ -5,7 +5,9 @@ import { ComponentBuildError } from './errors/component-build-error.js';
  * direct parents. Throws `ComponentBuildError('inconsistent-hierarchy')` naming the components
  * on an inheritance cycle or with parents in contradictory orders.
  */
-export function linearizeAll(parentsOf: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> {
+export function linearizeAll(
+  parentsOf: ReadonlyMap<string, readonly string[]>,
+): Map<string, readonly string[]> {
   const done = new Map<string, readonly string[]>();
   const visiting: string[] = [];
 

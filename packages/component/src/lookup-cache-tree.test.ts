@@ -19,7 +19,12 @@ describe('LookupCacheTree', () => {
 
   it('keeps recently used entries across a generation change and forgets old ones', () => {
     const cache = new LookupCacheTree(2);
-    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(entry) as [LookupEntry, LookupEntry, LookupEntry, LookupEntry];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(entry) as [
+      LookupEntry,
+      LookupEntry,
+      LookupEntry,
+      LookupEntry,
+    ];
     cache.set('a', undefined, undefined, a);
     cache.set('b', undefined, undefined, b);
     cache.set('c', undefined, undefined, c); // a, b become the previous generation

@@ -18,12 +18,18 @@ export class LookupCacheTree {
 
   constructor(maxSize: number) {
     if (!Number.isInteger(maxSize) || maxSize < 0) {
-      throw new RangeError(`Lookup cache size must be a non-negative integer, got ${String(maxSize)}`);
+      throw new RangeError(
+        `Lookup cache size must be a non-negative integer, got ${String(maxSize)}`,
+      );
     }
     this.maxSize = maxSize;
   }
 
-  get(collection: string | undefined, usage: string | undefined, model: string | undefined): LookupEntry | undefined {
+  get(
+    collection: string | undefined,
+    usage: string | undefined,
+    model: string | undefined,
+  ): LookupEntry | undefined {
     const hit = this.#current.get(collection)?.get(usage)?.get(model);
     if (hit !== undefined) return hit;
     const old = this.#previous.get(collection)?.get(usage)?.get(model);
@@ -31,7 +37,12 @@ export class LookupCacheTree {
     return old;
   }
 
-  set(collection: string | undefined, usage: string | undefined, model: string | undefined, entry: LookupEntry): void {
+  set(
+    collection: string | undefined,
+    usage: string | undefined,
+    model: string | undefined,
+    entry: LookupEntry,
+  ): void {
     if (this.maxSize === 0) return;
     if (this.#size >= this.maxSize) {
       this.#previous = this.#current;
@@ -39,9 +50,11 @@ export class LookupCacheTree {
       this.#size = 0;
     }
     let byUsage = this.#current.get(collection);
-    if (byUsage === undefined) this.#current.set(collection, (byUsage = new Map<string | undefined, Level<LookupEntry>>()));
+    if (byUsage === undefined)
+      this.#current.set(collection, (byUsage = new Map<string | undefined, Level<LookupEntry>>()));
     let byModel = byUsage.get(usage);
-    if (byModel === undefined) byUsage.set(usage, (byModel = new Map<string | undefined, LookupEntry>()));
+    if (byModel === undefined)
+      byUsage.set(usage, (byModel = new Map<string | undefined, LookupEntry>()));
     if (!byModel.has(model)) this.#size++;
     byModel.set(model, entry);
   }

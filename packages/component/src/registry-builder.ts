@@ -32,26 +32,48 @@ export function collectDeclarations(addons: readonly Addon[]): Map<string, Decla
   return declared;
 }
 
-function fail(code: ConstructorParameters<typeof ComponentBuildError>[0], name: string, addon: string, message: string): never {
+function fail(
+  code: ConstructorParameters<typeof ComponentBuildError>[0],
+  name: string,
+  addon: string,
+  message: string,
+): never {
   throw new ComponentBuildError(code, name, message, { addon });
 }
 
 function validateDefinition(definition: ComponentDefinition, addon: string): void {
   const { name, parents, collection, usage, applyOn, layer } = definition;
   if (name === '') {
-    const culprit = parents.length === 0 ? '<anonymous>' : `[${parents.map((p) => `'${p}'`).join(', ')}]`;
+    const culprit =
+      parents.length === 0 ? '<anonymous>' : `[${parents.map((p) => `'${p}'`).join(', ')}]`;
     fail('missing-name', culprit, addon, `Component inheriting ${culprit} must have a name`);
   }
   if (typeof layer !== 'function') {
-    fail('invalid-layer', name, addon, `Component '${name}': its layer must be a function (Base) => class extends Base`);
+    fail(
+      'invalid-layer',
+      name,
+      addon,
+      `Component '${name}': its layer must be a function (Base) => class extends Base`,
+    );
   }
-  for (const [key, value] of [['collection', collection], ['usage', usage]] as const) {
+  for (const [key, value] of [
+    ['collection', collection],
+    ['usage', usage],
+  ] as const) {
     if (value !== undefined && value !== null && (typeof value !== 'string' || value === '')) {
-      fail('invalid-declaration', name, addon, `Component '${name}': ${key} must be a non-empty string or null`);
+      fail(
+        'invalid-declaration',
+        name,
+        addon,
+        `Component '${name}': ${key} must be a non-empty string or null`,
+      );
     }
   }
   if (applyOn !== undefined && applyOn !== null) {
-    if (applyOn.length === 0 || applyOn.some((model) => typeof model !== 'string' || model === '')) {
+    if (
+      applyOn.length === 0 ||
+      applyOn.some((model) => typeof model !== 'string' || model === '')
+    ) {
       fail(
         'invalid-declaration',
         name,
@@ -62,7 +84,11 @@ function validateDefinition(definition: ComponentDefinition, addon: string): voi
   }
 }
 
-function declareNew(declared: Map<string, Declared>, definition: ComponentDefinition, addon: string): void {
+function declareNew(
+  declared: Map<string, Declared>,
+  definition: ComponentDefinition,
+  addon: string,
+): void {
   const { name } = definition;
   const existing = declared.get(name);
   if (existing !== undefined) {
@@ -77,10 +103,20 @@ function declareNew(declared: Map<string, Declared>, definition: ComponentDefini
   const abstract = definition.abstract ?? false;
   const parents = definition.parents.filter((parent) => parent !== BASE_COMPONENT);
   for (const parent of definition.parents) checkParent(declared, name, abstract, parent, addon);
-  declared.set(name, { name, addon, abstract, parents: [...new Set(parents)], layers: [{ definition, addon }] });
+  declared.set(name, {
+    name,
+    addon,
+    abstract,
+    parents: [...new Set(parents)],
+    layers: [{ definition, addon }],
+  });
 }
 
-function declareExtension(declared: Map<string, Declared>, definition: ComponentDefinition, addon: string): void {
+function declareExtension(
+  declared: Map<string, Declared>,
+  definition: ComponentDefinition,
+  addon: string,
+): void {
   const { name } = definition;
   const target = declared.get(name);
   if (target === undefined) {
@@ -141,7 +177,10 @@ export interface MaterialisedRegistry {
 }
 
 /** Phase 2: linearise, resolve metadata, compose each final class from its layers. */
-export function materialise(declared: Map<string, Declared>, registry: ComponentRegistry): MaterialisedRegistry {
+export function materialise(
+  declared: Map<string, Declared>,
+  registry: ComponentRegistry,
+): MaterialisedRegistry {
   const parentsOf = new Map<string, readonly string[]>();
   for (const item of declared.values()) {
     parentsOf.set(item.name, item.name === BASE_COMPONENT ? [] : [...item.parents, BASE_COMPONENT]);
@@ -179,15 +218,24 @@ function composeChain(
   return Cls;
 }
 
-function applyLayer(definition: ComponentDefinition, addon: string, Base: ComponentClass): ComponentClass {
+function applyLayer(
+  definition: ComponentDefinition,
+  addon: string,
+  Base: ComponentClass,
+): ComponentClass {
   let result: unknown;
   try {
     result = definition.layer(Base);
   } catch (cause) {
-    throw new ComponentBuildError('invalid-layer', definition.name, `A layer of component '${definition.name}' threw`, {
-      addon,
-      cause,
-    });
+    throw new ComponentBuildError(
+      'invalid-layer',
+      definition.name,
+      `A layer of component '${definition.name}' threw`,
+      {
+        addon,
+        cause,
+      },
+    );
   }
   const extendsBase =
     typeof result === 'function' &&
@@ -216,7 +264,8 @@ function resolveMetadata<TKey extends MetadataKey>(
     const layers = (declared.get(name) as Declared).layers;
     for (let i = layers.length - 1; i >= 0; i--) {
       const value = (layers[i] as Declared['layers'][number]).definition[key];
-      if (value !== undefined) return value === null ? undefined : (value as NonNullable<ComponentDefinition[TKey]>);
+      if (value !== undefined)
+        return value === null ? undefined : (value as NonNullable<ComponentDefinition[TKey]>);
     }
   }
   return undefined;

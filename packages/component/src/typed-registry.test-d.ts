@@ -1,6 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Component } from './component.js';
-import { defineComponent, extendComponent, type ComponentInstance } from './component-definition.js';
+import {
+  defineComponent,
+  extendComponent,
+  type ComponentInstance,
+} from './component-definition.js';
 import type { ComponentName, ComponentUsage } from './typed-registry.js';
 import type { WorkContext } from './work-context.js';
 
@@ -29,13 +33,15 @@ declare module './typed-registry.js' {
 // (in another package: `declare module '@scope/a' { interface TestBinder { ... } }`).
 // Extending by definition object types Base as the original class (without the merged
 // additions), so the extension's own methods need no `override`.
-export const CachedBinder = extendComponent(TestBinderDef, (Base) =>
-  class extends Base {
-    cached(): boolean {
-      expectTypeOf(this.toInternal('1')).toEqualTypeOf<number>();
-      return true;
-    }
-  },
+export const CachedBinder = extendComponent(
+  TestBinderDef,
+  (Base) =>
+    class extends Base {
+      cached(): boolean {
+        expectTypeOf(this.toInternal('1')).toEqualTypeOf<number>();
+        return true;
+      }
+    },
 );
 export interface TestBinder {
   cached(): boolean;
@@ -95,28 +101,42 @@ describe('typed registries', () => {
       expectTypeOf<InstanceType<typeof Base>>().toMatchTypeOf<TestBinder>();
       return class extends Base {};
     });
-    const Other = defineComponent({ name: 'other' }, (Base) => class extends Base { other(): string { return ''; } });
+    const Other = defineComponent(
+      { name: 'other' },
+      (Base) =>
+        class extends Base {
+          other(): string {
+            return '';
+          }
+        },
+    );
     defineComponent({ name: 'by.object', inherit: Other }, (Base) => {
       expectTypeOf<InstanceType<typeof Base>['other']>().returns.toEqualTypeOf<string>();
       return class extends Base {};
     });
-    const _Both = defineComponent({ name: 'both', inherit: ['test.binder', Other] }, (Base) =>
-      class extends Base {
-        both(): [number, string] {
-          return [this.toInternal('1'), this.other()];
-        }
-      },
+    const _Both = defineComponent(
+      { name: 'both', inherit: ['test.binder', Other] },
+      (Base) =>
+        class extends Base {
+          both(): [number, string] {
+            return [this.toInternal('1'), this.other()];
+          }
+        },
     );
-    expectTypeOf<ComponentInstance<typeof _Both>['both']>().returns.toEqualTypeOf<[number, string]>();
+    expectTypeOf<ComponentInstance<typeof _Both>['both']>().returns.toEqualTypeOf<
+      [number, string]
+    >();
   });
 
   it('gives layers the component statics', () => {
-    defineComponent({ name: 'matcher' }, (Base) =>
-      class extends Base {
-        static override componentMatch(w: WorkContext): boolean {
-          return w.modelName === 'res.partner';
-        }
-      },
+    defineComponent(
+      { name: 'matcher' },
+      (Base) =>
+        class extends Base {
+          static override componentMatch(w: WorkContext): boolean {
+            return w.modelName === 'res.partner';
+          }
+        },
     );
   });
 });

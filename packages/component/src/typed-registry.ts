@@ -39,9 +39,8 @@ export type ComponentByName<TName extends string> = TName extends keyof Componen
   : Component;
 
 /** The instance type registered for a usage, or `Component` when no usage (or an unknown one) is given. */
-export type ComponentByUsage<TUsage extends string | undefined> = TUsage extends keyof ComponentsByUsage
-  ? ComponentsByUsage[TUsage]
-  : Component;
+export type ComponentByUsage<TUsage extends string | undefined> =
+  TUsage extends keyof ComponentsByUsage ? ComponentsByUsage[TUsage] : Component;
 
 /** The type of `work.env`: `WorkContextTypes['env']` when augmented, else `unknown`. */
 export type RegisteredEnv = WorkContextTypes extends { env: infer TEnv } ? TEnv : unknown;

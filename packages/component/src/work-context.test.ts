@@ -6,19 +6,27 @@ import { WorkContextError } from './errors/work-context-error.js';
 import { WorkContext, type WorkContextOptions } from './work-context.js';
 import { collection } from './__fixtures__/collections.js';
 
-const Reader = defineComponent({ name: 'reader', usage: 'read' }, (Base) =>
-  class extends Base {
-    describe(): string {
-      return `${this.collection.name}/${this.modelName}`;
-    }
-  },
+const Reader = defineComponent(
+  { name: 'reader', usage: 'read' },
+  (Base) =>
+    class extends Base {
+      describe(): string {
+        return `${this.collection.name}/${this.modelName}`;
+      }
+    },
 );
 const registry = buildRegistry([defineAddon({ name: 'r', components: [Reader] })]);
 
 describe('WorkContext (F)', () => {
   it('exposes registry, collection, model, env and frozen extra data', () => {
     const env = { user: 1 };
-    const work = new WorkContext({ registry, collection: collection('shop.backend'), modelName: 'res.partner', env, extra: { client: 'api' } });
+    const work = new WorkContext({
+      registry,
+      collection: collection('shop.backend'),
+      modelName: 'res.partner',
+      env,
+      extra: { client: 'api' },
+    });
     expect(work.registry).toBe(registry);
     expect(work.collection.name).toBe('shop.backend');
     expect(work.modelName).toBe('res.partner');
@@ -30,19 +38,29 @@ describe('WorkContext (F)', () => {
 
   it("falls back to the collection's env (F2), and says when there is none", () => {
     const env = { from: 'collection' };
-    expect(new WorkContext({ registry, collection: collection('b', env), modelName: 'm' }).env).toBe(env);
+    expect(
+      new WorkContext({ registry, collection: collection('b', env), modelName: 'm' }).env,
+    ).toBe(env);
     const bare = new WorkContext({ registry, collection: { name: 'b' }, modelName: 'm' });
     expect(() => bare.env).toThrow(WorkContextError);
     expect(() => bare.env).toThrow('has no env');
   });
 
   it('rejects an empty model name', () => {
-    expect(() => new WorkContext({ registry, collection: collection('b'), modelName: '' })).toThrow(WorkContextError);
+    expect(() => new WorkContext({ registry, collection: collection('b'), modelName: '' })).toThrow(
+      WorkContextError,
+    );
   });
 
   it('workOn propagates everything to a new context, leaving the original unchanged (F5)', () => {
     const env = { user: 7 };
-    const work = new WorkContext({ registry, collection: collection('b'), modelName: 'res.partner', env, extra: { hello: 'world' } });
+    const work = new WorkContext({
+      registry,
+      collection: collection('b'),
+      modelName: 'res.partner',
+      env,
+      extra: { hello: 'world' },
+    });
     const other = work.workOn('sale.order');
     expect(other).not.toBe(work);
     expect(other.modelName).toBe('sale.order');
@@ -64,15 +82,27 @@ describe('WorkContext (F)', () => {
         return this.extra.apiUrl;
       }
     }
-    const work = new ShopWork({ registry, collection: collection('b'), modelName: 'm', extra: { apiUrl: 'https://shop' } });
+    const work = new ShopWork({
+      registry,
+      collection: collection('b'),
+      modelName: 'm',
+      extra: { apiUrl: 'https://shop' },
+    });
     const derived = work.workOn('n');
     expect(derived).toBeInstanceOf(ShopWork);
     expect(derived.apiUrl).toBe('https://shop');
   });
 
   it('gives components their context and shortcuts (A13)', () => {
-    const work = new WorkContext({ registry, collection: collection('shop.backend'), modelName: 'res.partner', env: {} });
-    const reader = work.component({ usage: 'read' }) as InstanceType<ReturnType<typeof Reader.layer>> & { describe(): string };
+    const work = new WorkContext({
+      registry,
+      collection: collection('shop.backend'),
+      modelName: 'res.partner',
+      env: {},
+    });
+    const reader = work.component({ usage: 'read' }) as InstanceType<
+      ReturnType<typeof Reader.layer>
+    > & { describe(): string };
     expect(reader.describe()).toBe('shop.backend/res.partner');
     expect(reader.work).toBe(work);
     expect(reader.env).toBe(work.env);

@@ -88,7 +88,10 @@ export class WorkContext<TExtra extends object = object> {
   get env(): RegisteredEnv {
     const env: unknown = this._env ?? this._collection?.env;
     if (env === undefined) {
-      throw new WorkContextError('env', `${this.toString()} has no env (pass one, or use a collection with an env).`);
+      throw new WorkContextError(
+        'env',
+        `${this.toString()} has no env (pass one, or use a collection with an env).`,
+      );
     }
     return env as RegisteredEnv;
   }
@@ -151,7 +154,9 @@ export class WorkContext<TExtra extends object = object> {
     const result: ComponentByUsage<TUsage>[] = [];
     for (const Cls of entry.classes) {
       if (entry.dynamic && !Cls.componentMatch(target, query)) continue;
-      result.push(new (Cls as unknown as new (work: WorkContext) => ComponentByUsage<TUsage>)(target));
+      result.push(
+        new (Cls as unknown as new (work: WorkContext) => ComponentByUsage<TUsage>)(target),
+      );
     }
     return result;
   }
@@ -167,7 +172,12 @@ export class WorkContext<TExtra extends object = object> {
     const modelName = options.modelName ?? this.modelName;
     const Cls = this.componentClassByName(name);
     const { collection, applyOn } = Cls.componentInfo;
-    const query = { collection: this.collection.name, usage: undefined, modelName, componentName: name };
+    const query = {
+      collection: this.collection.name,
+      usage: undefined,
+      modelName,
+      componentName: name,
+    };
     if (collection !== undefined && collection !== this.collection.name) {
       throw new NoComponentError(
         `Component with name '${name}' can't be used for collection '${this.collection.name}'.`,
@@ -175,7 +185,10 @@ export class WorkContext<TExtra extends object = object> {
       );
     }
     if (applyOn !== undefined && !applyOn.includes(modelName)) {
-      const hint = applyOn.length === 1 ? `'${applyOn[0]}'` : `<one of ${applyOn.map((m) => `'${m}'`).join(', ')}>`;
+      const hint =
+        applyOn.length === 1
+          ? `'${applyOn[0]}'`
+          : `<one of ${applyOn.map((m) => `'${m}'`).join(', ')}>`;
       throw new NoComponentError(
         `Component with name '${name}' can't be used for model '${modelName}'.\n` +
           `Hint: you might want to use: componentByName('${name}', { modelName: ${hint} })`,

@@ -1,7 +1,11 @@
 import { ComponentError } from './component-error.js';
 
 /** Why a set of addons cannot be ordered. */
-export type AddonErrorCode = 'unknown-addon' | 'dependency-cycle' | 'duplicate-addon' | 'invalid-addon';
+export type AddonErrorCode =
+  | 'unknown-addon'
+  | 'dependency-cycle'
+  | 'duplicate-addon'
+  | 'invalid-addon';
 
 /** The addons given to a registry cannot be resolved into a dependency order. */
 export class AddonError extends ComponentError {

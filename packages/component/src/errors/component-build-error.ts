@@ -28,7 +28,10 @@ export class ComponentBuildError extends ComponentError {
     options?: { addon?: string | undefined; cause?: unknown },
   ) {
     const where = options?.addon === undefined ? '' : ` (declared in addon '${options.addon}')`;
-    super(`${message}${where}`, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      `${message}${where}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.code = code;
     this.component = component;
     this.addon = options?.addon;

@@ -33,7 +33,10 @@ export function createTestRegistry(options: TestRegistryOptions = {}): Component
     depends: addons.map((addon) => addon.name),
     components: options.components ?? [],
   };
-  const registry = new ComponentRegistry({ key: options.key ?? 'test', cacheSize: options.cacheSize });
+  const registry = new ComponentRegistry({
+    key: options.key ?? 'test',
+    cacheSize: options.cacheSize,
+  });
   return registry.build([...addons, testAddon]);
 }
 
