@@ -59,7 +59,10 @@ export class ModelApi<TTable> {
   ): Promise<RowOf<TTable> | RowOf<TTable>[]> {
     const list = Array.isArray(values) ? (values as readonly object[]) : [values as object];
     const prepared = list.map((item) => prepareValues(this.model, item, true));
-    const insert = async (env: Env): Promise<RowOf<TTable>[]> => {
+    const insert = async (
+      env: Env,
+      events: CollectedEvents<'onRecordCreate'> | undefined,
+    ): Promise<RowOf<TTable>[]> => {
       if (prepared.length === 0) return [];
       const rows = await this.#run(() =>
         db(env)
@@ -68,7 +71,6 @@ export class ModelApi<TTable> {
           .returningAll()
           .execute(),
       );
-      const events = this.#events(env, 'onRecordCreate');
       for (const [i, row] of rows.entries())
         await events?.notify(row as EventRecord, changeInfo(prepared[i]?.fields ?? []));
       return rows as RowOf<TTable>[];
@@ -90,7 +92,10 @@ export class ModelApi<TTable> {
     const { row, fields } = prepareValues(this.model, values, false);
     if (fields.length === 0 || idList.length === 0) return this.browse(idList);
     const info = changeInfo(fields);
-    const update = async (env: Env): Promise<RowOf<TTable>[]> => {
+    const update = async (
+      env: Env,
+      events: CollectedEvents<'onRecordWrite'> | undefined,
+    ): Promise<RowOf<TTable>[]> => {
       const rows = await this.#run(() =>
         db(env)
           .updateTable(this.model.table)
@@ -100,7 +105,6 @@ export class ModelApi<TTable> {
           .execute(),
       );
       this.#assertAll(idList, rows);
-      const events = this.#events(env, 'onRecordWrite');
       for (const record of rows) await events?.notify(record as EventRecord, info);
       return rows as RowOf<TTable>[];
     };
@@ -114,8 +118,10 @@ export class ModelApi<TTable> {
   async unlink(ids: RecordId | readonly RecordId[]): Promise<number> {
     const idList = this.#ids(ids);
     if (idList.length === 0) return 0;
-    const remove = async (env: Env): Promise<number> => {
-      const events = this.#events(env, 'onRecordUnlink');
+    const remove = async (
+      env: Env,
+      events: CollectedEvents<'onRecordUnlink'> | undefined,
+    ): Promise<number> => {
       if (events !== undefined) {
         const rows = await this.#run(() =>
           db(env)
@@ -237,17 +243,21 @@ export class ModelApi<TTable> {
   }
 
   /**
-   * Run `work` directly when no listener can fail it and it is a single atomic statement;
-   * otherwise in a transaction (the env's own, or a new one), so everything rolls back together.
+   * Run `work` with the event's listeners (collected once, with the env `work` runs in):
+   * directly when no listener can fail it and it is a single atomic statement; otherwise in a
+   * transaction (the env's own, or a new one), so everything rolls back together.
    */
-  async #withEvents<TResult>(
-    event: EventName,
-    work: (env: Env) => Promise<TResult>,
+  async #withEvents<TName extends EventName, TResult>(
+    event: TName,
+    work: (env: Env, events: CollectedEvents<TName> | undefined) => Promise<TResult>,
     multiStep = false,
   ): Promise<TResult> {
-    if (this.env.inTransaction || (!multiStep && this.#events(this.env, event) === undefined))
-      return work(this.env);
-    return this.env.transaction(work);
+    const events = this.#events(this.env, event);
+    if (this.env.inTransaction || (events === undefined && !multiStep))
+      return work(this.env, events);
+    return this.env.transaction((tx) =>
+      work(tx, events === undefined ? undefined : this.#events(tx, event)),
+    );
   }
 
   async #run<TResult>(statement: () => Promise<TResult>): Promise<TResult> {

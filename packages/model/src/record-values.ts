@@ -9,6 +9,20 @@ export interface PreparedValues {
   readonly fields: readonly string[];
 }
 
+const requiredByModel = new WeakMap<ResolvedModel, readonly string[]>();
+
+/** The required fields of a model, computed once. */
+function requiredFields(model: ResolvedModel): readonly string[] {
+  let required = requiredByModel.get(model);
+  if (required === undefined) {
+    required = [...model.fields]
+      .filter(([, definition]) => definition.required)
+      .map(([name]) => name);
+    requiredByModel.set(model, required);
+  }
+  return required;
+}
+
 /**
  * Validate and convert the values of a create (`forCreate`: required fields must be present) or
  * a write (`id` cannot be written). Keys with `undefined` values are ignored.
@@ -23,7 +37,9 @@ export function prepareValues(
   }
   const row: Record<string, unknown> = {};
   const fields: string[] = [];
-  for (const [name, value] of Object.entries(values)) {
+  for (const name in values) {
+    if (!Object.hasOwn(values, name)) continue;
+    const value: unknown = (values as Record<string, unknown>)[name];
     if (value === undefined) continue;
     const definition = model.fields.get(name);
     if (definition === undefined) throw new UnknownFieldError(model.name, name);
@@ -39,13 +55,13 @@ export function prepareValues(
     fields.push(name);
   }
   if (forCreate) {
-    for (const [name, definition] of model.fields) {
-      if (definition.required && row[name] === undefined) {
+    for (const name of requiredFields(model)) {
+      if (row[name] === undefined) {
         throw new FieldValueError(model.name, name, undefined, 'a value (the field is required)');
       }
     }
   }
-  return { row, fields: Object.freeze(fields) };
+  return { row, fields };
 }
 
 /** Check that every name is a field of the model. */

@@ -57,7 +57,10 @@ function isId(value: unknown): boolean {
 }
 
 function toDecimal(value: unknown): string | undefined {
-  if (typeof value === 'string') return DECIMAL.test(value.trim()) ? value.trim() : undefined;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return DECIMAL.test(trimmed) ? trimmed : undefined;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return value.toString();
   return undefined;
