@@ -15,6 +15,11 @@ export interface EventRecord {
 /** What changed in a create or write: the field names the caller passed (frozen). */
 export interface RecordChangeInfo {
   readonly fields: readonly string[];
+  /**
+   * For a write, when the data layer provides them: the values the written fields had before
+   * the write (frozen). `@bindery/model` provides them.
+   */
+  readonly previous?: Readonly<Record<string, unknown>>;
 }
 
 /**

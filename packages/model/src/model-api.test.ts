@@ -61,18 +61,32 @@ describe('create', () => {
 });
 
 describe('write', () => {
-  it('writes several records and fires one event per record with the written fields, after the update', async () => {
-    const [a, b] = await partners().create([{ name: 'A' }, { name: 'B' }]);
+  it('writes several records and fires one event per record, in id order, with the written fields and their previous values', async () => {
+    const [a, b] = await partners().create([{ name: 'A', email: 'a@old' }, { name: 'B' }]);
     seen.length = 0;
-    const written = await partners().write([a?.['id'] as number, b?.['id'] as number], {
+    const written = await partners().write([b?.['id'] as number, a?.['id'] as number], {
       email: null,
       active: false,
     });
+    expect(written.map((p) => p['name'])).toEqual(['B', 'A']);
     expect(written.map((p) => p['active'])).toEqual([false, false]);
     expect(seen).toEqual([
-      { event: 'write', model: 'res.partner', id: a?.['id'], fields: ['email', 'active'] },
-      { event: 'write', model: 'res.partner', id: b?.['id'], fields: ['email', 'active'] },
+      {
+        event: 'write',
+        model: 'res.partner',
+        id: b?.['id'],
+        fields: ['email', 'active'],
+        previous: { email: null, active: true },
+      },
+      {
+        event: 'write',
+        model: 'res.partner',
+        id: a?.['id'],
+        fields: ['email', 'active'],
+        previous: { email: 'a@old', active: true },
+      },
     ]);
+    expect(Object.isFrozen(seen[0]?.previous)).toBe(true);
   });
 
   it('treats a write without values as a no-op: no SQL update, no event, records returned as they are', async () => {

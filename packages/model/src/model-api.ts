@@ -5,7 +5,7 @@ import {
   type EventRecord,
   type RecordChangeInfo,
 } from '@bindery/component-event';
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { mapDatabaseError } from './database-error-mapping.js';
 import type { Env } from './env.js';
 import { MissingRecordError } from './errors/missing-record-error.js';
@@ -13,6 +13,9 @@ import { toColumnValue } from './fields/field-value.js';
 import { assertFields, prepareValues } from './record-values.js';
 import type { ResolvedModel } from './resolved-model.js';
 import type { ExpressionTable, InsertOf, RecordId, RowOf, UpdateOf } from './typed-models.js';
+
+/** Prefix of the previous values in an update's RETURNING list (cannot clash: not snake_case). */
+const PREVIOUS = '~previous~';
 
 /** A Kysely handle with the shape the record API uses internally (tables are dynamic). */
 type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
@@ -96,16 +99,33 @@ export class ModelApi<TTable> {
       env: Env,
       events: CollectedEvents<'onRecordWrite'> | undefined,
     ): Promise<RowOf<TTable>[]> => {
-      const rows = await this.#run(() =>
-        db(env)
-          .updateTable(this.model.table)
-          .set(row)
-          .where('id', 'in', idList)
-          .returningAll()
-          .execute(),
+      if (events === undefined) {
+        const rows = await this.#run(() =>
+          db(env)
+            .updateTable(this.model.table)
+            .set(row)
+            .where('id', 'in', idList)
+            .returningAll()
+            .execute(),
+        );
+        this.#assertAll(idList, rows);
+        return this.#inOrder(idList, rows) as RowOf<TTable>[];
+      }
+      const changes = await this.#updateWithPrevious(env, idList, row, fields);
+      this.#assertAll(
+        idList,
+        changes.map((change) => change.record),
       );
-      this.#assertAll(idList, rows);
-      for (const record of rows) await events?.notify(record as EventRecord, info);
+      const position = new Map(idList.map((id, index) => [String(id), index]));
+      const at = (record: Record<string, unknown>) => position.get(String(record['id'])) ?? 0;
+      changes.sort((a, b) => at(a.record) - at(b.record));
+      for (const { record, previous } of changes) {
+        await events.notify(
+          record as EventRecord,
+          Object.freeze({ fields: info.fields, previous }),
+        );
+      }
+      const rows = changes.map((change) => change.record);
       return rows as RowOf<TTable>[];
     };
     return this.#withEvents('onRecordWrite', update, idList.length > 1);
@@ -258,6 +278,44 @@ export class ModelApi<TTable> {
     return this.env.transaction((tx) =>
       work(tx, events === undefined ? undefined : this.#events(tx, event)),
     );
+  }
+
+  /**
+   * One statement that locks the rows, updates them and returns both the new rows and the
+   * values the written fields had before (for listeners: re-parenting, change logs).
+   */
+  async #updateWithPrevious(
+    env: Env,
+    ids: readonly RecordId[],
+    row: Record<string, unknown>,
+    fields: readonly string[],
+  ): Promise<{ record: Record<string, unknown>; previous: Readonly<Record<string, unknown>> }[]> {
+    const table = this.model.table;
+    const old = db(env)
+      .selectFrom(table)
+      .select(['id', ...fields])
+      .where('id', 'in', ids)
+      .forUpdate()
+      .as('old');
+    const rows = await this.#run(() =>
+      db(env)
+        .updateTable(`${table} as t`)
+        .set(row)
+        .from(old)
+        .whereRef('t.id', '=', 'old.id')
+        .returningAll('t')
+        .returning(fields.map((name) => sql.ref(`old.${name}`).as(`${PREVIOUS}${name}`)))
+        .execute(),
+    );
+    return (rows as Record<string, unknown>[]).map((returned) => {
+      const record: Record<string, unknown> = {};
+      const previous: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(returned)) {
+        if (key.startsWith(PREVIOUS)) previous[key.slice(PREVIOUS.length)] = value;
+        else record[key] = value;
+      }
+      return { record, previous: Object.freeze(previous) };
+    });
   }
 
   async #run<TResult>(statement: () => Promise<TResult>): Promise<TResult> {

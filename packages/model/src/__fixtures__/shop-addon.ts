@@ -62,6 +62,8 @@ export interface SeenEvent {
   readonly model: string;
   readonly id: unknown;
   readonly fields?: readonly string[];
+  /** For write: the values the written fields had before. */
+  readonly previous?: Readonly<Record<string, unknown>>;
   /** For unlink: whether the row was still in the database when the listener ran. */
   readonly stillThere?: boolean;
 }
@@ -89,7 +91,13 @@ export const RecordingListener = defineComponent(
         await Promise.resolve();
       }
       async onRecordWrite(record: EventRecord, info: RecordChangeInfo): Promise<void> {
-        seen.push({ event: 'write', model: this.modelName, id: record.id, fields: info.fields });
+        seen.push({
+          event: 'write',
+          model: this.modelName,
+          id: record.id,
+          fields: info.fields,
+          previous: info.previous,
+        });
         this.#check('write');
         await Promise.resolve();
       }
