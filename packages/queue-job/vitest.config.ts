@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    // One PostgreSQL server for the whole run: DATABASE_URL, or a throwaway embedded server.
+    globalSetup: ['./vitest.global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
+  },
+});
