@@ -1,7 +1,8 @@
 import { buildAppRegistries, createEnv, migrate, type BinderyDatabase } from '@bindery/model';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { auditLog, catalogAddon } from './catalog-addon.ts';
+import { appAddons } from './app-addons.ts';
+import { auditLog } from './catalog-addon.ts';
 
 /** What the data tour did, returned so that a test can check it. */
 export interface DataTourResult {
@@ -16,7 +17,7 @@ export async function dataTour(url: string): Promise<DataTourResult> {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
   });
   try {
-    const registries = buildAppRegistries([catalogAddon], { key: 'shop-sync' });
+    const registries = buildAppRegistries(appAddons, { key: 'shop-sync' });
     const report = await migrate(db as unknown as Kysely<unknown>, registries.addons);
     const env = createEnv({ db, registries, userId: 1 });
     auditLog.length = 0;
