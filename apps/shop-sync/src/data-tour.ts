@@ -1,8 +1,8 @@
-import { buildAppRegistries, createEnv, migrate, type BinderyDatabase } from '@bindery/model';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { buildAppRegistries, createEnv, migrate } from '@bindery/model';
+import type { Kysely } from 'kysely';
 import { appAddons } from './app-addons.ts';
 import { auditLog } from './catalog-addon.ts';
+import { openDatabase } from './database.ts';
 
 /** What the data tour did, returned so that a test can check it. */
 export interface DataTourResult {
@@ -13,9 +13,7 @@ export interface DataTourResult {
 
 /** Migrate the catalogue, create or update a product through the record API, count products. */
 export async function dataTour(url: string): Promise<DataTourResult> {
-  const db = new Kysely<BinderyDatabase>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
-  });
+  const db = openDatabase(url);
   try {
     const registries = buildAppRegistries(appAddons, { key: 'shop-sync' });
     const report = await migrate(db as unknown as Kysely<unknown>, registries.addons);

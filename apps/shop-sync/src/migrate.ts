@@ -3,14 +3,11 @@
 // process migrates too (advisory lock); a second run applies nothing.
 import { buildAppRegistries, migrate } from '@bindery/model';
 import { ensurePostgres } from '@bindery/model/postgres';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { appAddons } from './app-addons.ts';
+import { openDatabase } from './database.ts';
 
 const server = await ensurePostgres();
-const db = new Kysely<unknown>({
-  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server.url, max: 1 }) }),
-});
+const db = openDatabase<unknown>(server.url, 1);
 try {
   const { addons } = buildAppRegistries(appAddons, { key: 'shop-sync' });
   const report = await migrate(db, addons, {
