@@ -156,7 +156,7 @@ async function connectorImport(bench: ConnectorBench, count: number): Promise<vo
     await bench.env.transaction((tx: Env) =>
       Promise.resolve(
         importBatch.run(
-          { env: tx, job: jobInfo(), signal },
+          { env: tx, job: jobInfo(), signal, autonomous: (fn) => bench.env.transaction(fn) },
           {
             backend: bench.backend.ref,
             model: 'bench.product.binding',

@@ -1,19 +1,13 @@
 import type { ComponentRegistry } from '@bindery/component';
 import type { BinderyDatabase, Env } from '@bindery/model';
-import type { JobEnqueuer } from '@bindery/queue-job';
 import type { Kysely } from 'kysely';
-import { ConnectorConfigError } from './errors/connector-config-error.js';
 
-/** What the connector enqueues jobs with: a `QueueJob` of `@bindery/queue-job`, or a test double. */
-export interface ConnectorQueue {
-  /** An enqueuer bound to `env`'s transaction. */
-  for(env: Env): JobEnqueuer;
-}
-
-/** The services of an app the connector's components use at run time. */
+/**
+ * The services of an app the connector's components use at run time. The job queue is not one
+ * of them: components enqueue through the `QueueJob` constructed with the app's registries
+ * (`queueFor(env)` of `@bindery/queue-job`).
+ */
 export interface ConnectorSettings {
-  /** Listeners, the delayed batch importer and the exporter enqueue jobs through it. */
-  readonly queue?: ConnectorQueue;
   /**
    * A Kysely over the app's pool (not a transaction). The exporter writes, through it, the
    * external id of a record it just created in the backend, in a transaction of its own that
@@ -39,15 +33,16 @@ declare module '@bindery/model' {
 const byRegistry = new WeakMap<ComponentRegistry, ConnectorSettings>();
 
 /**
- * Give the connector the app's queue and database, once at start-up, for the component
- * registry of the app (`registries` from `buildAppRegistries`, or the registry itself). Calling
- * it again replaces the settings.
+ * Give the connector the app's database, once at start-up, for the component registry of the
+ * app (`registries` from `buildAppRegistries`, or the registry itself). Calling it again
+ * replaces the settings. The database is what the exporter journals new external ids through
+ * (see {@link ConnectorSettings.db}); the queue needs no configuration here.
  *
  * @example
  * ```ts
  * const registries = buildAppRegistries([shopConnectorAddon]);
- * const queue = new QueueJob({ registries, connectionString: url });
- * configureConnector(registries, { queue, db });
+ * const queue = new QueueJob({ registries, connectionString: url }); // found by components
+ * configureConnector(registries, { db });
  * ```
  */
 export function configureConnector(
@@ -61,16 +56,4 @@ export function configureConnector(
 /** The settings given to {@link configureConnector} for `env`'s registry (empty when none). */
 export function connectorSettings(env: Env): ConnectorSettings {
   return byRegistry.get(env.components) ?? {};
-}
-
-/** The queue of `env`'s app; `ConnectorConfigError` when {@link configureConnector} gave none. */
-export function connectorQueue(env: Env): ConnectorQueue {
-  const queue = connectorSettings(env).queue;
-  if (queue === undefined) {
-    throw new ConnectorConfigError(
-      'queue',
-      'No job queue for this app: call configureConnector(registries, { queue }) at start-up.',
-    );
-  }
-  return queue;
 }

@@ -52,9 +52,7 @@ export {
 export { connectorAddon } from './connector-addon.js';
 export {
   configureConnector,
-  connectorQueue,
   connectorSettings,
-  type ConnectorQueue,
   type ConnectorSettings,
 } from './connector-settings.js';
 export { BaseConnector, type ConnectorComponent } from './core/base-connector-component.js';

@@ -37,8 +37,9 @@ describe('README: a connector for a new backend', () => {
 
     // --- the app: registries, queue, connector settings, env ------------------------------
     const registries = buildAppRegistries([coffeeConnectorAddon]);
+    // the queue registers itself on the registries: components find it with queueFor(env)
     const queue = new QueueJob({ registries, connectionString: url, onError: () => undefined });
-    configureConnector(registries, { queue, db });
+    configureConnector(registries, { db }); // exporters outside jobs journal through this pool
     const env = createEnv({ db, registries, userId: 1 });
     await queue.start();
     const worker = queue.worker({ env });

@@ -36,6 +36,7 @@ export { JobDefinitionError } from './errors/job-definition-error.js';
 export { JobError } from './errors/job-error.js';
 export { JobOptionsError } from './errors/job-options-error.js';
 export { JobStateError } from './errors/job-state-error.js';
+export { NoQueueError } from './errors/no-queue-error.js';
 export { NoRelatedActionError } from './errors/no-related-action-error.js';
 export { NoSuchJobError } from './errors/no-such-job-error.js';
 export { NOTHING_TO_DO_RESULT, NothingToDoJob } from './errors/nothing-to-do-job.js';
@@ -100,7 +101,7 @@ export {
   type RetryPatternInput,
 } from './jobs/retry-pattern.js';
 export { queueJobMigrations } from './migrations/queue-job-migrations.js';
-export { QueueJob, type QueueJobStartOptions } from './queue-job.js';
+export { QueueJob, queueFor, type QueueJobStartOptions, type QueueJobTarget } from './queue-job.js';
 export { queueJobAddon } from './queue-job-addon.js';
 export type { JobFailureEvent, QueueJobOptions } from './queue-job-options.js';
 export { JobWorker, type JobWorkerOptions } from './worker/job-worker.js';

@@ -15,6 +15,12 @@ export interface QueueJobOptions {
   /** The app's registries: job functions come from the addons' `jobs`. */
   readonly registries: AppRegistries;
   /**
+   * Register the queue on `registries.components`, so that code holding only an env finds it
+   * with `queueFor(env)` / `QueueJob.of(env)` (the last queue constructed for a registry wins).
+   * Set `false` for an extra queue that must not become the app's. @defaultValue true
+   */
+  readonly register?: boolean;
+  /**
    * Connection string of the app's database, for pg-boss's own pool (LISTEN/NOTIFY, maintenance,
    * claims). Enqueues and completions go through the env's Kysely connection instead.
    */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQueueFixture, type QueueFixture } from './__fixtures__/queue-fixture.js';
-import { failingNote, notes, writeNote } from './__fixtures__/test-jobs.js';
+import { autonomousNote, failingNote, notes, writeNote } from './__fixtures__/test-jobs.js';
 import type { JobFailureEvent } from './queue-job-options.js';
 
 let f: QueueFixture;
@@ -150,5 +150,32 @@ describe('batched execution (worker batchSize)', () => {
     expect(await admin.get(ok[0]?.id ?? '')).toMatchObject({ state: 'done', result: 'wrote a' });
     expect(await admin.get(boom.id)).toMatchObject({ state: 'failed', excName: 'TypeError' });
     expect((await admin.get(later.id)).state).toBe('pending');
+  });
+});
+
+describe('autonomous()', () => {
+  const ownRows = async () =>
+    (
+      await sql<{
+        note: string;
+        user_id: string | null;
+        lang: string | null;
+      }>`select note, user_id, lang from qj_note order by id`.execute(f.db)
+    ).rows;
+
+  it('commits on its own connection when the job fails, as the enqueuing user', async () => {
+    const job = await f.queue
+      .for(f.env.withUser(3).withContext({ lang: 'nl_NL' }))
+      .delay(autonomousNote, { note: 'a', fail: true });
+    expect(await run()).toBe(1);
+    expect(await f.queue.admin(f.env).get(job.id)).toMatchObject({ state: 'failed' });
+    expect(await ownRows()).toEqual([{ note: 'a:own', user_id: '3', lang: 'nl_NL' }]);
+  });
+
+  it('commits alongside a successful job, in batches too', async () => {
+    await f.queue.for(f.env).delay(autonomousNote, { note: 'b' });
+    await f.queue.for(f.env).delay(autonomousNote, { note: 'c', fail: true });
+    await f.queue.worker({ env: f.env, batchSize: 4 }).runUntilIdle();
+    expect((await notes(f.db)).sort()).toEqual(['b:job', 'b:own', 'c:own']);
   });
 });

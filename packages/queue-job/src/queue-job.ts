@@ -1,3 +1,4 @@
+import type { ComponentRegistry } from '@bindery/component';
 import type { Env } from '@bindery/model';
 import { PgBoss } from 'pg-boss';
 import { JobAdmin } from './admin/job-admin.js';
@@ -5,11 +6,21 @@ import { JobBatches } from './batch/job-batches.js';
 import { CronJobs } from './cron/cron-jobs.js';
 import { JobEnqueuer } from './enqueue/job-enqueuer.js';
 import { QueueRuntime } from './engine/queue-runtime.js';
+import { NoQueueError } from './errors/no-queue-error.js';
 import type { QueueJobOptions } from './queue-job-options.js';
 import { JobWorker, type JobWorkerOptions } from './worker/job-worker.js';
 
 /** Ten years: how long a waiting job is kept before pg-boss's retention would drop it. */
 const RETENTION_SECONDS = 10 * 365 * 24 * 3600;
+
+/** What {@link QueueJob.of} finds a queue by: an env, the app's registries, or the component registry. */
+export type QueueJobTarget = Env | { readonly components: ComponentRegistry } | ComponentRegistry;
+
+const queues = new WeakMap<ComponentRegistry, QueueJob>();
+
+function registryOf(target: QueueJobTarget): ComponentRegistry {
+  return 'components' in target ? target.components : target;
+}
 
 /** Options of {@link QueueJob.start}. */
 export interface QueueJobStartOptions {
@@ -46,6 +57,30 @@ export class QueueJob {
   constructor(options: QueueJobOptions) {
     this.runtime = new QueueRuntime(options);
     this.cron = new CronJobs(this.runtime);
+    if (options.register !== false) queues.set(options.registries.components, this);
+  }
+
+  /**
+   * The queue serving `target`'s component registry (an env, the app's registries, or the
+   * registry): the last `QueueJob` constructed with these registries (unless `register: false`).
+   * For components, listeners and helpers that hold an env but no queue.
+   * {@link NoQueueError} when there is none.
+   *
+   * @example
+   * ```ts
+   * // in a record listener or a component, with only `env` at hand
+   * await QueueJob.of(env).for(env).delay(exportPartner, { id });
+   * ```
+   */
+  static of(target: QueueJobTarget): QueueJob {
+    const queue = QueueJob.find(target);
+    if (queue === undefined) throw new NoQueueError();
+    return queue;
+  }
+
+  /** Like {@link QueueJob.of}, but `undefined` when no queue serves `target`. */
+  static find(target: QueueJobTarget): QueueJob | undefined {
+    return queues.get(registryOf(target));
   }
 
   /** pg-boss's schema and queue name, for tooling. */
@@ -116,4 +151,17 @@ export class QueueJob {
   batches(env: Env): JobBatches {
     return new JobBatches(this.runtime, env);
   }
+}
+
+/**
+ * The queue of `env`'s app: `QueueJob.of(env)` ({@link QueueJob.of}); `NoQueueError` when no
+ * queue was constructed with its registries.
+ *
+ * @example
+ * ```ts
+ * await queueFor(env).for(env).delay(importOrder, { orderId: 42 });
+ * ```
+ */
+export function queueFor(env: Env): QueueJob {
+  return QueueJob.of(env);
 }

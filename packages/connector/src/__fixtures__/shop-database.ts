@@ -15,7 +15,10 @@ import { configureConnector } from '../connector-settings.js';
 import type { FakeBackendApi } from '../test/fake-backend-api.js';
 import { shopAddon, shopApi } from './shop-addon.js';
 
-/** A migrated test database with the shop connector, an env and a (not started) queue. */
+/**
+ * A migrated test database with the shop connector, an env and a (not started) queue, which
+ * registers itself as the app's queue (`queueFor(env)`).
+ */
 export interface ShopDatabase {
   readonly env: Env;
   readonly db: Kysely<BinderyDatabase>;
@@ -30,8 +33,8 @@ export interface ShopDatabase {
 let counter = 0;
 
 /**
- * A fresh database cloned from the shop template, with the connector configured (queue, and the
- * pool as autonomous database unless `autonomous` is false).
+ * A fresh database cloned from the shop template, with the connector configured (the pool as
+ * autonomous database unless `autonomous` is false).
  */
 export async function shopDatabase(
   options: {
@@ -50,10 +53,7 @@ export async function shopDatabase(
     connectionString: database.url,
     onError: () => undefined,
   });
-  configureConnector(
-    registries,
-    options.autonomous === false ? { queue } : { queue, db: database.db },
-  );
+  configureConnector(registries, options.autonomous === false ? {} : { db: database.db });
   const newBackend = async (name = 'shop') => {
     const location = `https://${name}-${process.pid}-${++counter}.example`;
     const row = await env.model('shop.backend').create({ name, location });

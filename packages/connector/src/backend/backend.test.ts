@@ -1,10 +1,12 @@
 import { WorkContext } from '@bindery/component';
+import { buildAppRegistries, createEnv } from '@bindery/model';
+import { NoQueueError, queueFor } from '@bindery/queue-job';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceBuilds, ShopBackend } from '../__fixtures__/shop-addon.js';
 import { shopDatabase, type ShopDatabase } from '../__fixtures__/shop-database.js';
-import { configureConnector, connectorQueue } from '../connector-settings.js';
 import { ConnectorConfigError } from '../errors/connector-config-error.js';
 import { UnknownBackendError } from '../errors/unknown-backend-error.js';
+import { importRecord } from '../jobs/import-record-job.js';
 import { FakeBackendApi } from '../test/fake-backend-api.js';
 import { Backend } from './backend.js';
 import { BackendWorkContext } from './backend-work-context.js';
@@ -81,15 +83,22 @@ describe('backends', () => {
   });
 });
 
-describe('connector settings', () => {
-  it('give the queue of the app, or a clear error', () => {
-    expect(connectorQueue(shop.env)).toBe(shop.queue);
-    configureConnector(shop.registries, {});
-    try {
-      expect(() => connectorQueue(shop.env)).toThrow(ConnectorConfigError);
-    } finally {
-      configureConnector(shop.registries.components, { queue: shop.queue, db: shop.db });
-    }
-    expect(connectorQueue(shop.env)).toBe(shop.queue);
+describe('the queue of the app', () => {
+  it('is the QueueJob constructed with the registries, or NoQueueError', async () => {
+    expect(queueFor(shop.env)).toBe(shop.queue);
+    const other = buildAppRegistries(shop.registries.addons);
+    const env = createEnv({ db: shop.db, registries: other, userId: 1 });
+    const row = await env.model('shop.backend').create({ name: 'no queue', location: 'x' });
+    const noQueue = await openBackend(env, 'shop.backend', row.id);
+    await expect(
+      noQueue
+        .workOn('shop.product.binding')
+        .component({ usage: 'record.importer' })
+        .delay(importRecord, {
+          backend: noQueue.ref,
+          model: 'shop.product.binding',
+          externalId: 'X',
+        }),
+    ).rejects.toBeInstanceOf(NoQueueError);
   });
 });

@@ -10,12 +10,16 @@ import {
   type WorkContext,
 } from '@bindery/component';
 import type { Env, RecordId } from '@bindery/model';
-import type { DelayOptions, EnqueuedJob, JobFunction } from '@bindery/queue-job';
+import {
+  queueFor,
+  type DelayOptions,
+  type EnqueuedJob,
+  type JobFunction,
+} from '@bindery/queue-job';
 import { Backend } from '../backend/backend.js';
 import { workWithEnv } from '../backend/backend-work-context.js';
 import { checkpoints } from '../checkpoint/checkpoints.js';
 import type { CheckpointRow } from '../checkpoint/checkpoint-model.js';
-import { connectorQueue } from '../connector-settings.js';
 import { AdvisoryLockError } from '../errors/advisory-lock-error.js';
 import { ConnectorConfigError } from '../errors/connector-config-error.js';
 import { pgTryAdvisoryLock } from '../locks/advisory-lock.js';
@@ -138,7 +142,8 @@ export const BaseConnector: ComponentDefinition<ConnectorComponent> = defineComp
       }
 
       /**
-       * Enqueue a job in the current transaction through the app's queue (`configureConnector`),
+       * Enqueue a job in the current transaction through the app's queue (the `QueueJob`
+       * constructed with the app's registries, `queueFor(env)`; `NoQueueError` without one),
        * upstream's `with_delay()`.
        */
       async delay<TArgs>(
@@ -146,7 +151,7 @@ export const BaseConnector: ComponentDefinition<ConnectorComponent> = defineComp
         args: NoInfer<TArgs>,
         options?: DelayOptions<NoInfer<TArgs>>,
       ): Promise<EnqueuedJob> {
-        return connectorQueue(this.env).for(this.env).delay(fn, args, options);
+        return queueFor(this.env).for(this.env).delay(fn, args, options);
       }
 
       /** Put a record in the review queue, as imported from this backend (upstream `add_checkpoint`). */

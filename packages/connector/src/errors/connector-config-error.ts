@@ -1,11 +1,11 @@
 import { ConnectorError } from './connector-error.js';
 
 /** What is missing from the connector's configuration. */
-export type ConnectorConfigSubject = 'queue' | 'transaction' | 'binding-model' | 'mapper';
+export type ConnectorConfigSubject = 'transaction' | 'binding-model' | 'mapper';
 
 /**
- * The connector is used in a way its configuration does not allow: enqueueing jobs without a
- * queue (`configureConnector`), taking a transactional lock outside a transaction, a binding
+ * The connector is used in a way its configuration does not allow: taking a transactional lock
+ * outside a transaction, a binding
  * model without the binder's fields, a mapper layer that is not one class.
  */
 export class ConnectorConfigError extends ConnectorError {

@@ -21,7 +21,7 @@ describe('the connector error family', () => {
     new IDMissingInBackendError('products', 12),
     new ManyIDsInBackendError('products', 'sku=A', [1, 2]),
     new InvalidExternalIdError('m', ''),
-    new ConnectorConfigError('queue', 'no queue'),
+    new ConnectorConfigError('mapper', 'no mapper'),
   ];
   const retryable = [
     new NetworkRetryableError('timeout', { seconds: 30 }),

@@ -1,9 +1,10 @@
+import { queueFor } from '@bindery/queue-job';
 import { trapJobs } from '@bindery/queue-job/test';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopDatabase, type ShopDatabase } from '../__fixtures__/shop-database.js';
 import type { Backend } from '../backend/backend.js';
 import type { BindingRow } from '../binding/binding-row.js';
-import { connectorQueue } from '../connector-settings.js';
 import type { FakeBackendApi } from '../test/fake-backend-api.js';
 import { exportDeleteRecord } from './export-delete-record-job.js';
 import { exportRecord, exportRecordArgs } from './export-record-job.js';
@@ -42,7 +43,7 @@ describe('standard jobs', () => {
 
   it('importRecord and importBatch run the importers of the backend', async () => {
     using trap = trapJobs(shop.queue);
-    const jobs = connectorQueue(shop.env).for(shop.env);
+    const jobs = queueFor(shop.env).for(shop.env);
     await jobs.delay(importRecord, {
       backend: backend.ref,
       model: 'shop.product.binding',
@@ -69,11 +70,11 @@ describe('standard jobs', () => {
       backend: backend.ref,
       record: { model: 'product.product', id: product.id },
     });
-    await connectorQueue(shop.env).for(shop.env).delay(exportRecord, args);
+    await queueFor(shop.env).for(shop.env).delay(exportRecord, args);
     await trap.performEnqueuedJobs();
     const externalId = await binderOf().toExternal(binding.id);
     expect(api.records('products').some((record) => record['id'] === externalId)).toBe(true);
-    await connectorQueue(shop.env)
+    await queueFor(shop.env)
       .for(shop.env)
       .delay(exportDeleteRecord, {
         backend: backend.ref,
@@ -89,7 +90,7 @@ describe('standard jobs', () => {
     const binding = await binderOf().createBinding(product.id as number);
     const result = await shop.env.transaction(async (tx) =>
       exportRecord.run(
-        { env: tx, job: jobInfo(), signal: new AbortController().signal },
+        { env: tx, job: jobInfo(), signal: new AbortController().signal, autonomous: notInJob },
         { model: 'shop.product.binding', bindingId: binding.id },
       ),
     );
@@ -97,7 +98,7 @@ describe('standard jobs', () => {
     const error = await shop.env
       .transaction(async (tx) =>
         exportRecord.run(
-          { env: tx, job: jobInfo(), signal: new AbortController().signal },
+          { env: tx, job: jobInfo(), signal: new AbortController().signal, autonomous: notInJob },
           { model: 'shop.product.binding', bindingId: 987_654 },
         ),
       )
@@ -107,23 +108,53 @@ describe('standard jobs', () => {
 });
 
 describe('related action', () => {
-  it('opens the local record of the binding from the job arguments', () => {
-    const records = exportRecord.records?.({ model: 'shop.product.binding', bindingId: 5 });
-    expect(records).toEqual({ model: 'shop.product.binding', ids: [5] });
+  it('opens the local record from the job arguments, else from the database', async () => {
+    const product = await shop.env.model('product.product').create({ name: 'Unwrapped' });
+    const binding = await binderOf().createBinding(product.id as number);
+    const records = exportRecord.records?.({
+      model: 'shop.product.binding',
+      bindingId: binding.id,
+    });
+    expect(records).toEqual({ model: 'shop.product.binding', ids: [binding.id] });
+    const input = { jobId: 'x', records, env: shop.env };
     expect(
-      unwrappedRecordAction({
-        jobId: 'x',
+      await unwrappedRecordAction({
+        ...input,
         args: { record: { model: 'product.product', id: 9 } },
-        records,
       }),
     ).toEqual({ type: 'record', name: 'Related Record', model: 'product.product', id: 9 });
-    expect(unwrappedRecordAction({ jobId: 'x', args: {}, records })).toEqual({
+    expect(await unwrappedRecordAction({ ...input, args: {} })).toEqual({
       type: 'record',
       name: 'Related Record',
-      model: 'shop.product.binding',
-      id: 5,
+      model: 'product.product',
+      id: product.id,
     });
+    const gone = exportRecord.records?.({ model: 'shop.product.binding', bindingId: 987_654 });
+    expect(await unwrappedRecordAction({ ...input, records: gone, args: {} })).toBeUndefined();
     expect(exportRecord.relatedAction.action).toBe(unwrappedRecordAction);
+  });
+
+  it('is what the admin API of the queue opens for a stored job', async () => {
+    const product = await shop.env.model('product.product').create({ name: 'Admin' });
+    const binding = await binderOf().createBinding(product.id as number);
+    await shop.queue.start();
+    try {
+      const jobs = queueFor(shop.env).for(shop.env);
+      // arguments without the local record (jobs enqueued by older code): read from the database
+      const stored = await jobs.delay(exportRecord, {
+        model: 'shop.product.binding',
+        bindingId: binding.id,
+      });
+      expect(await shop.queue.admin(shop.env).relatedAction(stored.id)).toEqual({
+        type: 'record',
+        name: 'Related Record',
+        model: 'product.product',
+        id: product.id,
+      });
+    } finally {
+      await sql`delete from pgboss.job`.execute(shop.db);
+      await shop.queue.stop();
+    }
   });
 
   it('unwraps a binding through its binder, reading the database', async () => {
@@ -172,4 +203,8 @@ function jobInfo() {
     batchId: undefined,
     createdAt: new Date(),
   };
+}
+
+function notInJob(): never {
+  throw new Error('not in a job');
 }

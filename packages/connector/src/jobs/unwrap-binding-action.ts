@@ -1,10 +1,5 @@
 import type { Env, RecordId } from '@bindery/model';
-import {
-  openRelatedRecords,
-  type JobRecords,
-  type RelatedAction,
-  type RelatedActionInput,
-} from '@bindery/queue-job';
+import type { JobRecords, RelatedAction, RelatedActionInput } from '@bindery/queue-job';
 import { openBackend } from '../backend/open-backend.js';
 import type { BindingRow } from '../binding/binding-row.js';
 import { ConnectorError } from '../errors/connector-error.js';
@@ -13,17 +8,19 @@ import type { BinderComponent } from '../typed-components.js';
 
 /**
  * The related action of `exportRecord` jobs: the binding's local record when the job's
- * arguments carry it (`exportRecordArgs` puts it there), else the binding itself.
+ * arguments carry it (`exportRecordArgs` puts it there), else read from the database with the
+ * admin's env ({@link relatedActionUnwrapBinding}): the local record, or the binding itself for
+ * a direct binding; nothing when the binding no longer exists.
  */
-export function unwrappedRecordAction(
+export async function unwrappedRecordAction(
   input: RelatedActionInput<{
     readonly record?: { readonly model: string; readonly id: RecordId };
   }>,
-): RelatedAction | undefined {
+): Promise<RelatedAction | undefined> {
   const record = input.args.record;
   if (record !== undefined)
     return { type: 'record', name: 'Related Record', model: record.model, id: record.id };
-  return openRelatedRecords(input.records);
+  return relatedActionUnwrapBinding(input.env, input.records);
 }
 
 /**

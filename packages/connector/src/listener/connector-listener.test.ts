@@ -1,6 +1,5 @@
 import { trapJobs } from '@bindery/queue-job/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { performTrapped } from '../__fixtures__/perform-trapped.js';
 import { shopDatabase, type ShopDatabase } from '../__fixtures__/shop-database.js';
 import type { Backend } from '../backend/backend.js';
 import { exportDeleteRecord } from '../jobs/export-delete-record-job.js';
@@ -23,7 +22,7 @@ describe('connector listeners', () => {
   it('export a binding when it changes, with the changed fields', async () => {
     const product = await shop.env.model('product.product').create({ name: 'Listened' });
     const binding = await binder().createBinding(product.id as number);
-    using trap = trapJobs(shop.queue);
+    using trap = trapJobs(shop.queue, { env: shop.env });
     await shop.env.model('shop.product.binding').write(binding.id, { shop_status: 'dirty' });
     trap.assertEnqueuedJob(exportRecord, {
       model: 'shop.product.binding',
@@ -32,7 +31,7 @@ describe('connector listeners', () => {
       record: { model: 'product.product', id: product.id },
       fields: ['shop_status'],
     });
-    await performTrapped(trap, shop.env);
+    await trap.performEnqueuedJobs();
     const externalId = await binder().toExternal(binding.id);
     expect(api.records('products').find((record) => record['id'] === externalId)?.['name']).toBe(
       'Listened',
@@ -63,14 +62,14 @@ describe('connector listeners', () => {
     const binding = await binder().createBinding(product.id as number);
     await binder().bind('DOOMED', binding);
     api.seed('products', [{ id: 'DOOMED', name: 'Doomed' }]);
-    using trap = trapJobs(shop.queue);
+    using trap = trapJobs(shop.queue, { env: shop.env });
     await shop.env.model('shop.product.binding').unlink(binding.id);
     trap.assertEnqueuedJob(exportDeleteRecord, {
       backend: backend.ref,
       model: 'shop.product.binding',
       externalId: 'DOOMED',
     });
-    await performTrapped(trap, shop.env);
+    await trap.performEnqueuedJobs();
     expect(api.records('products').some((record) => record['id'] === 'DOOMED')).toBe(false);
   });
 });

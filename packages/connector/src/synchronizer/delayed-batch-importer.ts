@@ -1,7 +1,6 @@
 import { defineComponent, type ComponentDefinition } from '@bindery/component';
-import type { DelayOptions, EnqueuedJob } from '@bindery/queue-job';
+import { queueFor, type DelayOptions, type EnqueuedJob } from '@bindery/queue-job';
 import type { ExternalIdInput } from '../binding/binding-row.js';
-import { connectorQueue } from '../connector-settings.js';
 import { importRecord, type ImportRecordArgs } from '../jobs/import-record-job.js';
 import {
   BatchImporter,
@@ -22,7 +21,7 @@ export const DelayedBatchImporter: ComponentDefinition<BatchImporterComponent> =
         jobOptions?: DelayOptions,
       ): Promise<BatchImportResult> {
         const args = externalIds.map((id) => this.importArgs(id));
-        const jobs = await connectorQueue(this.env)
+        const jobs = await queueFor(this.env)
           .for(this.env)
           .delayMany(importRecord, args, jobOptions as DelayOptions<ImportRecordArgs> | undefined);
         return { count: jobs.length, jobIds: jobs.map((job) => job.id) };

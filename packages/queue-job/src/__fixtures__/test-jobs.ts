@@ -96,11 +96,46 @@ export const hangNote = defineJob({
   },
 });
 
+/**
+ * Writes `<note>:own` through `autonomous()` and `<note>:job` in the job's transaction, then
+ * fails for good when `fail` is set.
+ */
+export const autonomousNote = defineJob({
+  name: 'test.autonomous_note',
+  maxRetries: 1,
+  run: async ({ env, autonomous }, args: { note: string; fail?: boolean }) => {
+    await autonomous(async (own) => {
+      await sql`insert into qj_note (note, user_id, lang) values (${`${args.note}:own`}, ${String(own.userId)}, ${own.context.lang ?? null})`.execute(
+        own.db,
+      );
+    });
+    await sql`insert into qj_note (note) values (${`${args.note}:job`})`.execute(env.db);
+    if (args.fail === true) throw new TypeError('failed after the autonomous write');
+  },
+});
+
+/** Its related action reads the database (async, with the admin's env). */
+export const lookupNote = defineJob<{ note: string }>({
+  name: 'test.lookup_note',
+  relatedAction: {
+    action: async ({ env, args }) => {
+      const { rows } = await sql<{
+        id: number;
+      }>`select id from qj_note where note = ${args.note}`.execute(env.db);
+      const [row] = rows;
+      return row === undefined
+        ? undefined
+        : { type: 'record' as const, name: 'Note', model: 'test.note', id: row.id };
+    },
+  },
+  run: () => undefined,
+});
+
 /** The test addon. */
 export const testJobsAddon = defineAddon({
   name: 'test-jobs',
   depends: [queueJobAddon],
-  jobs: [writeNote, failingNote, sleepNote, crashNote, hangNote],
+  jobs: [writeNote, failingNote, sleepNote, crashNote, hangNote, autonomousNote, lookupNote],
   channels: [
     'root.notes',
     'root.slow',

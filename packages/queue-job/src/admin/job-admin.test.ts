@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQueueFixture, type QueueFixture } from '../__fixtures__/queue-fixture.js';
-import { failingNote, notes, writeNote } from '../__fixtures__/test-jobs.js';
+import { failingNote, lookupNote, notes, writeNote } from '../__fixtures__/test-jobs.js';
 import { JobStateError } from '../errors/job-state-error.js';
 import { NoRelatedActionError } from '../errors/no-related-action-error.js';
 import { NoSuchJobError } from '../errors/no-such-job-error.js';
@@ -102,6 +102,30 @@ describe('admin', () => {
     });
     await expect(admin.relatedAction(none.id)).rejects.toBeInstanceOf(NoRelatedActionError);
     await expect(admin.relatedAction(plain.id)).rejects.toBeInstanceOf(NoRelatedActionError);
+  });
+
+  it('awaits async related actions, which read the database with the admin env', async () => {
+    const admin = f.queue.admin(f.env);
+    const { rows } = await sql<{
+      id: number;
+    }>`insert into qj_note (note) values ('target') returning id`.execute(f.db);
+    const found = await f.queue.for(f.env).delay(lookupNote, { note: 'target' });
+    const missing = await f.queue.for(f.env).delay(lookupNote, { note: 'nowhere' });
+    expect(await admin.relatedAction(found.id)).toEqual({
+      type: 'record',
+      name: 'Note',
+      model: 'test.note',
+      id: rows[0]?.id,
+    });
+    await expect(admin.relatedAction(missing.id)).rejects.toBeInstanceOf(NoRelatedActionError);
+    // inside the admin env's transaction, the action sees its uncommitted writes
+    await f.env
+      .transaction(async (tx) => {
+        await sql`insert into qj_note (note) values ('nowhere')`.execute(tx.db);
+        expect(await f.queue.admin(tx).relatedAction(missing.id)).toMatchObject({ type: 'record' });
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
   });
 
   it('vacuums old done and cancelled jobs but keeps failed ones', async () => {

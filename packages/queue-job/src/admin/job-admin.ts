@@ -141,7 +141,11 @@ export class JobAdmin {
     };
   }
 
-  /** What to open for a job (QJ-77); {@link NoRelatedActionError} when there is nothing. */
+  /**
+   * What to open for a job (QJ-77): the job function's related action (sync or async, given
+   * this admin's env), by default its records; {@link NoRelatedActionError} when there is
+   * nothing.
+   */
   async relatedAction(id: string): Promise<RelatedAction> {
     const job = await this.get(id);
     const fn = this.#runtime.registry.get(job.functionName);
@@ -150,10 +154,11 @@ export class JobAdmin {
     const action =
       options.enable === false
         ? undefined
-        : (options.action ?? ((input) => openRelatedRecords(input.records)))({
+        : await (options.action ?? ((input) => openRelatedRecords(input.records)))({
             jobId: id,
             args: job.args as never,
             records,
+            env: this.#env,
           });
     if (action === undefined) throw new NoRelatedActionError(id);
     return action;

@@ -1,5 +1,6 @@
 import type { Env } from '@bindery/model';
 import type { EnqueuedJob } from '../engine/prepared-job.js';
+import { autonomousOn } from '../execute/job-env.js';
 import { JobEnqueuer } from './job-enqueuer.js';
 import type { DelayOptions } from '../jobs/delay-options.js';
 import type { JobFunction } from '../jobs/job-definition.js';
@@ -45,7 +46,15 @@ export function autoDelay<TArgs, TResult>(
       (options.contextKey !== undefined && context[options.contextKey] === undefined);
     if (inline) {
       const ran = await env.transaction(async (tx) =>
-        fn.run({ env: tx, job: inlineInfo(fn), signal: new AbortController().signal }, args),
+        fn.run(
+          {
+            env: tx,
+            job: inlineInfo(fn),
+            signal: new AbortController().signal,
+            autonomous: autonomousOn(env),
+          },
+          args,
+        ),
       );
       return { ran };
     }

@@ -1,12 +1,14 @@
 import type { Env } from '@bindery/model';
 import type { EnqueuedJob, PreparedJob } from '../engine/prepared-job.js';
 import type { QueueRuntime } from '../engine/queue-runtime.js';
-import { jobEnv } from '../execute/job-env.js';
+import { autonomousRunner, jobEnv } from '../execute/job-env.js';
 import { decodeJobValue } from '../jobs/job-value-codec.js';
 
 /**
- * No-delay mode: run prepared jobs now, in order, each in a savepoint of the caller's transaction,
- * with the arguments as stored (frozen). Errors propagate to the caller. @internal
+ * Run prepared jobs now, in order, each in a transaction of `env` (a savepoint when `env` is in
+ * a transaction: no-delay mode runs them in the caller's transaction), with the arguments as
+ * stored (frozen) and the enqueuer's user, company and allow-listed context replayed from the
+ * stored snapshot. Errors propagate to the caller. @internal
  */
 export async function runInline(
   runtime: QueueRuntime,
@@ -31,7 +33,12 @@ export async function runInline(
         createdAt: new Date(),
       };
       await job.fn.run(
-        { env: runEnv, job: info, signal: new AbortController().signal },
+        {
+          env: runEnv,
+          job: info,
+          signal: new AbortController().signal,
+          autonomous: autonomousRunner(runtime, env, job.data, job.id),
+        },
         decodeJobValue(job.data.args, runtime.codecs) as never,
       );
     });

@@ -6,7 +6,7 @@ import type { StoredJobOutput } from '../engine/stored-job.js';
 import type { JobFunction } from '../jobs/job-definition.js';
 import { decodeJobValue, encodeJobValue } from '../jobs/job-value-codec.js';
 import { claimedJobInfo, type ClaimedJob } from './claimed-job.js';
-import { jobEnv } from './job-env.js';
+import { autonomousRunner, jobEnv } from './job-env.js';
 import {
   BATCH_SAVEPOINT,
   lazySavepointTransaction,
@@ -94,7 +94,12 @@ export class BatchExecutor {
       try {
         const args = decodeJobValue(job.data.args, this.#runtime.codecs) as never;
         const value = await fn.run(
-          { env: jobEnv(this.#runtime, base, job.data, job.id), job: claimedJobInfo(job), signal },
+          {
+            env: jobEnv(this.#runtime, base, job.data, job.id),
+            job: claimedJobInfo(job),
+            signal,
+            autonomous: autonomousRunner(this.#runtime, this.#base, job.data, job.id),
+          },
           args,
         );
         done.push({

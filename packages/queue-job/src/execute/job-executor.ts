@@ -10,7 +10,7 @@ import { decodeJobValue, encodeJobValue } from '../jobs/job-value-codec.js';
 import { claimedJobInfo, type ClaimedJob } from './claimed-job.js';
 import { DATABASE_RETRY_SECONDS, isRetryableDatabaseError } from './database-errors.js';
 import { notifyFailure } from './failure-hook.js';
-import { jobEnv } from './job-env.js';
+import { autonomousRunner, jobEnv } from './job-env.js';
 import { asRetryable, decideRetry } from './retry-decision.js';
 
 /** How a try ended: `lost` when the claim was gone at completion (cancelled, expired). */
@@ -55,7 +55,8 @@ export class JobExecutor {
     const args = decodeJobValue(job.data.args, this.#runtime.codecs) as never;
     const env = jobEnv(this.#runtime, this.#base, job.data, job.id);
     await env.transaction(async (tx) => {
-      const value = await fn.run({ env: tx, job: claimedJobInfo(job), signal }, args);
+      const autonomous = autonomousRunner(this.#runtime, this.#base, job.data, job.id);
+      const value = await fn.run({ env: tx, job: claimedJobInfo(job), signal, autonomous }, args);
       const output: StoredJobOutput =
         value === undefined
           ? {}

@@ -18,6 +18,27 @@ export interface JobRunContext {
   readonly job: JobInfo;
   /** Aborted when the worker stops or the job's claim is lost. */
   readonly signal: AbortSignal;
+  /**
+   * Run `fn` with an env on a connection and transaction of its own (same user, company and
+   * context as {@link JobRunContext.env}), committed as soon as `fn` resolves (rolled back if it
+   * throws), whatever later happens to the job's transaction: for what must survive a failing or
+   * retried try, such as the id of a record just created in an external system.
+   *
+   * It does not see the job's uncommitted writes, and the job's transaction may block on rows it
+   * locks (and vice versa): keep it short and on separate rows. Workers run it on their own
+   * database; `trapJobs` on the env jobs are performed in; in no-delay mode on the caller's env,
+   * which must then not be in a transaction (otherwise `QueueStateError`).
+   *
+   * @example
+   * ```ts
+   * run: async ({ env, autonomous }, args: { orderId: number }) => {
+   *   const remoteId = await api.createOrder(args.orderId);
+   *   await autonomous((own) => own.model('shop.order.journal').create({ remoteId }));
+   *   await env.model('shop.order').write(args.orderId, { remote_id: remoteId });
+   * },
+   * ```
+   */
+  readonly autonomous: <TResult>(fn: (env: Env) => Promise<TResult>) => Promise<TResult>;
 }
 
 /** How a job function is declared (queue_job's method plus its `queue.job.function` record). */

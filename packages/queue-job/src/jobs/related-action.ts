@@ -1,3 +1,5 @@
+import type { Env } from '@bindery/model';
+
 /** Records a job works on: what its default related action opens. */
 export interface JobRecords {
   /** Model name, e.g. `'sale.order'`. */
@@ -33,14 +35,35 @@ export interface RelatedActionInput<TArgs> {
   readonly args: TArgs;
   /** The records of the job function's `records(args)`, if it has one. */
   readonly records: JobRecords | undefined;
+  /**
+   * The env of the admin API that asks (`queue.admin(env)`): its user and its database (or
+   * transaction), to read what the action should open.
+   */
+  readonly env: Env;
 }
 
 /** The related action settings of a job function. */
 export interface RelatedActionOptions<TArgs> {
   /** `false` disables the related action. @defaultValue true */
   readonly enable?: boolean;
-  /** Computes the action; the default opens {@link RelatedActionInput.records}. */
-  readonly action?: (input: RelatedActionInput<TArgs>) => RelatedAction | undefined;
+  /**
+   * Computes the action, synchronously or not (it may read the database through
+   * {@link RelatedActionInput.env}); `undefined` means there is nothing to open. The default
+   * opens {@link RelatedActionInput.records}.
+   *
+   * @example
+   * ```ts
+   * relatedAction: {
+   *   action: async ({ env, args }) => {
+   *     const [order] = await env.model('sale.order').search({ name: args.name });
+   *     return order && { type: 'record', name: 'Order', model: 'sale.order', id: order.id };
+   *   },
+   * },
+   * ```
+   */
+  readonly action?: (
+    input: RelatedActionInput<TArgs>,
+  ) => RelatedAction | undefined | Promise<RelatedAction | undefined>;
 }
 
 /** queue_job's default related action: nothing, the one record, or the list of records. */

@@ -6,6 +6,6 @@
  */
 import '../env-context.js';
 
-export { JobsTrap, trapJobs } from './jobs-trap.js';
+export { JobsTrap, trapJobs, type JobsTrapOptions } from './jobs-trap.js';
 export { withoutDelay } from './without-delay.js';
 export type { TrappedJob, TrappedJobProperties } from './trapped-job.js';

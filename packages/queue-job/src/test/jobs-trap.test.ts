@@ -2,7 +2,8 @@ import { AssertionError } from 'node:assert';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQueueFixture, type QueueFixture } from '../__fixtures__/queue-fixture.js';
-import { notes, writeNote } from '../__fixtures__/test-jobs.js';
+import { autonomousNote, notes, writeNote } from '../__fixtures__/test-jobs.js';
+import { QueueStateError } from '../errors/queue-state-error.js';
 import { chain } from '../graph/delayable-chain.js';
 import { trapJobs, withoutDelay } from './index.js';
 
@@ -68,6 +69,48 @@ describe('trapJobs', () => {
   });
 });
 
+describe('performing trapped jobs in a base env', () => {
+  const rows = async () =>
+    (
+      await sql<{
+        note: string;
+        user_id: string;
+        company_id: string;
+        lang: string | null;
+      }>`select note, user_id, company_id, lang from qj_note order by id`.execute(f.db)
+    ).rows;
+
+  it('runs jobs enqueued in a committed transaction, replaying their context', async () => {
+    using trap = trapJobs(f.queue);
+    await f.env
+      .withUser(5, 9)
+      .withContext({ lang: 'de_DE' })
+      .transaction((tx) => f.queue.for(tx).delay(writeNote, { note: 'after commit' }));
+    await trap.performEnqueuedJobs({ env: f.env });
+    expect(await rows()).toEqual([
+      { note: 'after commit', user_id: '5', company_id: '9', lang: 'de_DE' },
+    ]);
+    expect(trap.enqueuedJobs).toEqual([]);
+  });
+
+  it('fails without one when the enqueuing transaction has ended', async () => {
+    using trap = trapJobs(f.queue);
+    await f.env.transaction((tx) => f.queue.for(tx).delay(writeNote, { note: 'lost' }));
+    await expect(trap.performEnqueuedJobs()).rejects.toThrow(/Transaction is already committed/);
+  });
+
+  it("uses the trap's env, each job in a transaction of its own", async () => {
+    using trap = trapJobs(f.queue, { env: f.env });
+    await f.env.transaction(async (tx) => {
+      await f.queue.for(tx).delay(writeNote, { note: 'kept' }, { priority: 1 });
+      await f.queue.for(tx).delay(autonomousNote, { note: 'x', fail: true }, { priority: 2 });
+    });
+    await expect(trap.performEnqueuedJobs()).rejects.toThrow('failed after the autonomous write');
+    // the first job committed alone; the failing one kept only its autonomous write
+    expect((await rows()).map((row) => row.note)).toEqual(['kept', 'x:own']);
+  });
+});
+
 describe('no-delay mode', () => {
   it('runs the job at once in the caller transaction instead of storing it', async () => {
     const result = await f.queue.for(withoutDelay(f.env)).delay(writeNote, { note: 'now' });
@@ -81,5 +124,16 @@ describe('no-delay mode', () => {
       ).delay();
       expect(await notes(tx.db as never)).toEqual(['now', 'x', 'y']);
     });
+  });
+
+  it('gives autonomous() a transaction of the caller env, refused inside a transaction', async () => {
+    await f.queue.for(withoutDelay(f.env)).delay(autonomousNote, { note: 'inline' });
+    expect(await notes(f.db)).toEqual(['inline:own', 'inline:job']);
+    await expect(
+      f.env.transaction((tx) =>
+        f.queue.for(withoutDelay(tx)).delay(autonomousNote, { note: 'refused' }),
+      ),
+    ).rejects.toBeInstanceOf(QueueStateError);
+    expect(await notes(f.db)).toEqual(['inline:own', 'inline:job']);
   });
 });

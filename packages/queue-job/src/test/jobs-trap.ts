@@ -1,3 +1,4 @@
+import type { Env } from '@bindery/model';
 import { AssertionError } from 'node:assert';
 import { isDeepStrictEqual, inspect } from 'node:util';
 import type { EnqueuedJob, PreparedGraph } from '../engine/prepared-job.js';
@@ -8,6 +9,19 @@ import { decodeJobValue } from '../jobs/job-value-codec.js';
 import type { QueueJob } from '../queue-job.js';
 import type { TrappedJob, TrappedJobProperties } from './trapped-job.js';
 
+/** Options of {@link trapJobs} and {@link JobsTrap.performEnqueuedJobs}. */
+export interface JobsTrapOptions {
+  /**
+   * The env to perform the trapped jobs in, normally not in a transaction (the app's env over
+   * its pool): each job runs in a transaction of its own on it, as a worker would, with the
+   * user, company and allow-listed context of the env that enqueued it (context replay), and
+   * `autonomous()` opens its transactions on it. Without it, a job runs in a savepoint of the
+   * env it was enqueued in, which fails ("Transaction is already committed") for jobs enqueued
+   * in a transaction that has ended, such as those of record listeners during a write.
+   */
+  readonly env?: Env;
+}
+
 /**
  * Captures jobs instead of storing them (queue_job's `trap_jobs`): assert what was enqueued, then
  * perform the jobs in priority and topological order. Identity keys are honoured: a job whose key
@@ -16,15 +30,17 @@ import type { TrappedJob, TrappedJobProperties } from './trapped-job.js';
  */
 export class JobsTrap implements Disposable {
   readonly #runtime: QueueRuntime;
+  readonly #env: Env | undefined;
   /** Every job `delay` was called for, duplicates by identity key included. */
   readonly calls: TrappedJob[] = [];
   /** The jobs that would have been stored, not yet performed. */
   readonly enqueuedJobs: TrappedJob[] = [];
 
   /** @internal Use {@link trapJobs}. */
-  constructor(runtime: QueueRuntime) {
+  constructor(runtime: QueueRuntime, options: JobsTrapOptions = {}) {
     if (runtime.trap !== undefined) throw new Error('Jobs are already trapped on this queue.');
     this.#runtime = runtime;
+    this.#env = options.env;
     runtime.trap = (graph) => Promise.resolve(this.#capture(graph));
   }
 
@@ -79,16 +95,26 @@ export class JobsTrap implements Disposable {
   }
 
   /**
-   * Run the trapped jobs now, each in a savepoint of the env it was enqueued in: lone jobs by
-   * priority, graphs in topological order; jobs they enqueue are trapped and run too. Empties
-   * `enqueuedJobs`.
+   * Run the trapped jobs now, one after the other, each in a transaction of its own on
+   * `options.env` (else the trap's `env`, else a savepoint of the env it was enqueued in), as
+   * the user, company and allow-listed context that enqueued it: lone jobs by priority, graphs in
+   * topological order; jobs they enqueue are trapped and run too. Empties `enqueuedJobs`; the
+   * first job that throws stops the run (it is no longer trapped, the rest still are).
+   *
+   * @example
+   * ```ts
+   * using trap = trapJobs(queue, { env }); // env: not in a transaction
+   * await env.model('shop.product.binding').write(id, { name: 'New' }); // a listener enqueues
+   * await trap.performEnqueuedJobs();
+   * ```
    */
-  async performEnqueuedJobs(): Promise<void> {
+  async performEnqueuedJobs(options: JobsTrapOptions = {}): Promise<void> {
+    const base = options.env ?? this.#env;
     for (let rounds = 0; this.enqueuedJobs.length > 0; rounds++) {
       if (rounds > 10_000) throw new Error('performEnqueuedJobs: jobs keep enqueuing jobs');
       const next = this.#nextReady();
       this.enqueuedJobs.splice(this.enqueuedJobs.indexOf(next), 1);
-      await runInline(this.#runtime, next.env, [next.prepared]);
+      await runInline(this.#runtime, base ?? next.env, [next.prepared]);
     }
   }
 
@@ -168,16 +194,17 @@ export class JobsTrap implements Disposable {
 }
 
 /**
- * Trap the jobs a queue would store, until `restore()`.
+ * Trap the jobs a queue would store, until `restore()`. Give `env` (not in a transaction) to
+ * perform the jobs the way a worker would, in transactions of their own.
  *
  * @example
  * ```ts
- * using trap = trapJobs(queue);
+ * using trap = trapJobs(queue, { env });
  * await confirmOrder(env, orderId);
  * trap.assertEnqueuedJob(exportOrder, { orderId }, { priority: 5 });
  * await trap.performEnqueuedJobs();
  * ```
  */
-export function trapJobs(queue: QueueJob): JobsTrap {
-  return new JobsTrap(queue.runtime);
+export function trapJobs(queue: QueueJob, options: JobsTrapOptions = {}): JobsTrap {
+  return new JobsTrap(queue.runtime, options);
 }
