@@ -1,11 +1,16 @@
 import { defineComponent, type Component, type ComponentDefinition } from '@bindery/component';
 import type { EventRecord, RecordChangeInfo } from '@bindery/component-event';
 import type { Env, RecordId } from '@bindery/model';
-import { pushRecord, type PushContext } from '../capture/outbox-writer.js';
-import { notifySatellites, type RecordRow } from '../capture/satellite-notifier.js';
+import { recordEvent, writeEvents, type PushContext } from '../capture/outbox-writer.js';
+import {
+  satelliteEvents,
+  type RecordRow,
+  type SatelliteOptions,
+} from '../capture/satellite-notifier.js';
 import { syncModelsOf } from '../capture/sync-models.js';
 import type { SyncModelInfo } from '../capture/sync-model-info.js';
 import { transactionMemory } from '../capture/transaction-memory.js';
+import type { SyncMethod } from '../protocol/notification.js';
 
 /** The name of the web-syncer's record-event listener. */
 export const WEB_SYNCER_LISTENER = 'web.syncer.listener';
@@ -23,6 +28,7 @@ interface Target {
 }
 
 function targetOf(env: Env, modelName: string): Target | undefined {
+  // Cached per registry: a WeakMap lookup; models with nothing to sync stop here, before any SQL.
   const models = syncModelsOf(env.models, env.components.addons);
   const info = models.get(modelName);
   return info === undefined ? undefined : { context: { env, models }, info };
@@ -36,19 +42,39 @@ function rememberParents(target: Target, row: RecordRow): void {
   transactionMemory.remember(context.env.db, info.model.name, row['id'] as RecordId, values);
 }
 
-/** Values before the write: from the data layer when it gives them, else what this transaction saw. */
+/**
+ * The record as it was before the write, as far as satellites need it: the current row with the
+ * previous values of the written fields over it — from the data layer (`change.previous`, read in
+ * the UPDATE itself) when it gives them, else what this transaction saw of the parent pointers.
+ * Fields that were not written kept their value, so a `res_id` + `res_model` child moved by
+ * writing only one of the two still names its old parent. `undefined` when nothing is known.
+ */
 function previousOf(
   target: Target,
   row: RecordRow,
   change: RecordChangeInfo,
 ): RecordRow | undefined {
-  const given = (change as { readonly previous?: RecordRow }).previous;
-  if (given !== undefined) return given;
-  return transactionMemory.recall(
-    target.context.env.db,
-    target.info.model.name,
-    row['id'] as RecordId,
-  );
+  const known =
+    change.previous ??
+    transactionMemory.recall(target.context.env.db, target.info.model.name, row['id'] as RecordId);
+  return known === undefined ? undefined : { ...row, ...known };
+}
+
+/**
+ * The outbox rows of one event: the record's own notification (syncable models) and its parents'
+ * indirect writes, in one statement when they cannot collide.
+ */
+async function push(
+  target: Target,
+  record: RecordRow,
+  method: SyncMethod,
+  fields: readonly string[],
+  options: SatelliteOptions,
+): Promise<void> {
+  const { context, info } = target;
+  const sources = satelliteEvents(context, info, record, options);
+  if (info.syncable) sources.unshift(recordEvent(context, info, record, method, fields));
+  await writeEvents(context, sources, info.singleStatement);
 }
 
 /**
@@ -68,29 +94,23 @@ export const WebSyncerListener: ComponentDefinition<WebSyncerListenerComponent> 
       async onRecordCreate(record: EventRecord, change: RecordChangeInfo): Promise<void> {
         const target = targetOf(this.env, this.modelName);
         if (target === undefined) return;
-        if (target.info.syncable)
-          await pushRecord(target.context, target.info, record, 'create', change.fields);
-        await notifySatellites(target.context, target.info, record);
+        await push(target, record, 'create', change.fields, {});
         rememberParents(target, record);
       }
 
       async onRecordWrite(record: EventRecord, change: RecordChangeInfo): Promise<void> {
         const target = targetOf(this.env, this.modelName);
         if (target === undefined) return;
-        if (target.info.syncable)
-          await pushRecord(target.context, target.info, record, 'write', change.fields);
-        await notifySatellites(target.context, target.info, record, {
-          previous: previousOf(target, record, change),
-        });
+        const previous =
+          target.info.inverseFields.length === 0 ? undefined : previousOf(target, record, change);
+        await push(target, record, 'write', change.fields, { previous });
         rememberParents(target, record);
       }
 
       async onRecordUnlink(record: EventRecord): Promise<void> {
         const target = targetOf(this.env, this.modelName);
         if (target === undefined) return;
-        if (target.info.syncable)
-          await pushRecord(target.context, target.info, record, 'unlink', []);
-        await notifySatellites(target.context, target.info, record, { deleting: true });
+        await push(target, record, 'unlink', [], { deleting: true });
         transactionMemory.forget(
           target.context.env.db,
           target.info.model.name,

@@ -44,6 +44,14 @@ export interface SyncModelInfo {
   readonly relatedByRoot: ReadonlyMap<string, readonly RelatedValue[]>;
   /** Parents to tell when a record of this model changes. */
   readonly satellites: readonly Satellite[];
-  /** Fields of this model that point to a parent (one2many inverses): remembered for re-parenting. */
+  /**
+   * Fields of this model that point to a parent (one2many inverses, and `res_model` / `model` of
+   * `res_id` children): remembered for re-parenting.
+   */
   readonly inverseFields: readonly string[];
+  /**
+   * The record's own row and its parents' rows can be upserted in one statement: no two of them
+   * can be the same outbox row (each source is another model).
+   */
+  readonly singleStatement: boolean;
 }

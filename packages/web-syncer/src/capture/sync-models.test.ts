@@ -88,6 +88,32 @@ describe('what the web-syncer knows of the models (st. 1–6)', () => {
     });
   });
 
+  it('one statement per event unless two sources can write the same outbox row', () => {
+    const models = build();
+    expect(models.get('x.child')?.singleStatement).toBe(true);
+    expect(models.get('x.parent')?.singleStatement).toBe(true);
+    const Twice = defineModel({
+      name: 'y.parent',
+      implementsSyncer: true,
+      fields: {
+        child_ids: field.one2many('y.child', 'parent_id'),
+        other_child_ids: field.one2many('y.child', 'other_id'),
+        sub_ids: field.one2many('y.parent', 'up_id'),
+        up_id: field.many2one('y.parent'),
+      },
+    });
+    const TwiceChild = defineModel({
+      name: 'y.child',
+      fields: { parent_id: field.many2one('y.parent'), other_id: field.many2one('y.parent') },
+    });
+    const registries = buildAppRegistries([
+      defineAddon({ name: 'y', depends: [webSyncerAddon], models: [Twice, TwiceChild] }),
+    ]);
+    const twice = SyncModels.build(registries.models, registries.addons);
+    expect(twice.get('y.child')?.singleStatement).toBe(false); // two lists of the same parent
+    expect(twice.get('y.parent')?.singleStatement).toBe(false); // its own row and its parent's
+  });
+
   it('related values are registered under their root', () => {
     const models = build({ related: { 'x.child': { parent_name: 'parent_id.name' } } });
     const related = models.get('x.child')?.relatedByRoot.get('parent_id');

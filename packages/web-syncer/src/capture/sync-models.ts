@@ -88,8 +88,9 @@ function finish(
     const satellites = Object.freeze([...(draft?.satellites ?? [])]);
     const inverseFields = new Set<string>();
     for (const satellite of satellites) {
-      if (satellite.kind === 'one2many')
-        for (const inverse of satellite.inverses) inverseFields.add(inverse);
+      if (satellite.kind !== 'one2many') continue;
+      for (const inverse of satellite.inverses) inverseFields.add(inverse);
+      if (satellite.fake !== undefined) inverseFields.add(satellite.fake.modelField);
     }
     infos.set(
       name,
@@ -99,10 +100,18 @@ function finish(
         relatedByRoot: draft?.related ?? new Map(),
         satellites,
         inverseFields: Object.freeze([...inverseFields]),
+        singleStatement: distinctSources(model, satellites),
       }),
     );
   }
   return infos;
+}
+
+/** True when the record's own row and each satellite's rows are rows of different models. */
+function distinctSources(model: ResolvedModel, satellites: readonly Satellite[]): boolean {
+  const channels = satellites.map((satellite) => satellite.parent.name);
+  if (model.implementsSyncer) channels.push(model.name);
+  return new Set(channels).size === channels.length;
 }
 
 function mergeInverseNames(addons: readonly Addon[]): Map<string, readonly string[]> {

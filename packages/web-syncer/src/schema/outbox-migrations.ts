@@ -46,7 +46,8 @@ async function createOutbox(db: Kysely<unknown>): Promise<void> {
 /**
  * Merge of two notifications of one record in one transaction (the original's `push`): data
  * merged, later keys win; a later `create` or `unlink` replaces the method, a later `write`
- * never does; every other key keeps the first value.
+ * never does; every other key keeps the first value. The listener's upsert inlines the same
+ * expression (`capture/outbox-writer.ts`, cheaper than a function call per merge): keep them equal.
  */
 async function createMergeFunction(db: Kysely<unknown>): Promise<void> {
   await sql`create function web_syncer_merge(base jsonb, later jsonb) returns jsonb

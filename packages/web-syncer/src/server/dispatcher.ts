@@ -14,6 +14,11 @@ export interface DispatcherOptions {
   readonly pageCommits: number;
   /** Writers are asked for a NOTIFY (false: pure polling). */
   readonly notify: boolean;
+  /**
+   * After a round that delivered something, read again after this long instead of asking
+   * writers for a NOTIFY (0: ask as soon as a round finds nothing more).
+   */
+  readonly busyPollMs: number;
 }
 
 /** Counters for monitoring. */
@@ -97,10 +102,19 @@ export class Dispatcher {
     try {
       for (;;) {
         this.#dirty = false;
+        const before = this.#delivered;
         const more = await this.#round();
         if (this.#closed) return;
         if (more || this.#dirty) continue;
         if (!this.#options.notify || this.#armed) return;
+        if (this.#delivered !== before && this.#options.busyPollMs > 0) {
+          // Commits are flowing: read again shortly rather than arm. Arming costs writers a
+          // NOTIFY and, with commits in flight (the usual case under load), a wait on the
+          // committing lock's holders (pg_locks) before sleeping.
+          await sleep(this.#options.busyPollMs);
+          if (this.#closed) return;
+          continue;
+        }
         const again = await this.#arm();
         if (again || this.#dirty) continue;
         return;

@@ -86,6 +86,14 @@ export interface WebSyncerServerOptions<TSession> {
   readonly maxConnectionAgeMs?: number;
   /** Ask writers for a NOTIFY when the dispatcher is idle; `false`: poll only. @defaultValue true */
   readonly notify?: boolean;
+  /**
+   * With NOTIFY: after a read that delivered events, read again after this long instead of
+   * asking writers for a NOTIFY. Under a steady stream of commits writers then send none (a
+   * NOTIFY takes a cluster-wide lock at commit) and the dispatcher rarely waits on committing
+   * transactions; delivery may lag by this much. `0`: ask as soon as a read finds nothing new.
+   * @defaultValue 2 (ms)
+   */
+  readonly busyPollMs?: number;
   /** Poll period: a safety net with NOTIFY, the only source without. @defaultValue 1000 with notify, 250 without (ms) */
   readonly pollIntervalMs?: number;
   /** Retention of events, or `false` to keep them (another process cleans up). */

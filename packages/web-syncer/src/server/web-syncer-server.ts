@@ -73,6 +73,7 @@ export class WebSyncerServer<TSession = object> {
       onError: (error) => this.#error(error),
       pageCommits: options.pageSize ?? 500,
       notify: options.notify ?? true,
+      busyPollMs: options.busyPollMs ?? 2,
     });
     this.#keeper = new ConnectionKeeper({
       hub: this.#hub,
