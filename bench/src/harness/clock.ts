@@ -21,3 +21,9 @@ export function collectGarbage(): void {
 export function canCollectGarbage(): boolean {
   return typeof (globalThis as { gc?: unknown }).gc === 'function';
 }
+
+/** CPU time (user + system) this process has used, in microseconds. */
+export function cpuMicros(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}

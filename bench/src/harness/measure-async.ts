@@ -1,4 +1,4 @@
-import { collectGarbage, elapsedNs, now, NS_PER_MS } from './clock.ts';
+import { collectGarbage, cpuMicros, elapsedNs, now, NS_PER_MS } from './clock.ts';
 import type { Measured, Variant } from './measure.ts';
 import { summarise } from './stats.ts';
 
@@ -14,11 +14,6 @@ export interface AsyncRunOptions {
   readonly warmupRuns?: number;
   /** Measured runs per variant (at least 3). */
   readonly repetitions?: number;
-}
-
-function cpuMicros(): number {
-  const usage = process.cpuUsage();
-  return usage.user + usage.system;
 }
 
 /**

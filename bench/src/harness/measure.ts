@@ -1,4 +1,4 @@
-import { collectGarbage, elapsedNs, now, NS_PER_MS } from './clock.ts';
+import { collectGarbage, cpuMicros, elapsedNs, now, NS_PER_MS } from './clock.ts';
 import { summarise, type Stats } from './stats.ts';
 
 /**
@@ -90,11 +90,6 @@ function interleave(count: number, repetitions: number, sample: (variant: number
       sample((round + k) % count);
     }
   }
-}
-
-function cpuMicros(): number {
-  const usage = process.cpuUsage();
-  return usage.user + usage.system;
 }
 
 /**

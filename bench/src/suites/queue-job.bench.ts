@@ -10,10 +10,10 @@ import { Worker } from 'bullmq';
 import { run as runGraphile } from 'graphile-worker';
 import { Redis } from 'ioredis';
 import { PgBoss } from 'pg-boss';
+import { freshDatabase } from '../fixtures/fresh-database.ts';
 import {
   BULL_QUEUE,
   bullSystem,
-  freshDatabase,
   graphileSystem,
   latencyJob,
   latencyProbe,
