@@ -1,6 +1,6 @@
 import { createEnv, type BinderyDatabase } from '@bindery/model';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { createTestKysely } from '@bindery/model/test';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQueueFixture, type QueueFixture } from './__fixtures__/queue-fixture.js';
 import { failingNote, writeNote } from './__fixtures__/test-jobs.js';
@@ -61,12 +61,9 @@ describe('identity keys', () => {
   });
 
   it('is race-safe: concurrent transactions enqueue one job', async () => {
-    const pools = [0, 1, 2, 3].map(() => {
-      const pool = new pg.Pool({ connectionString: f.database.url, max: 1 });
-      // dropping the test database later may terminate a connection the pool is still closing
-      pool.on('error', () => undefined);
-      return new Kysely<BinderyDatabase>({ dialect: new PostgresDialect({ pool }) });
-    });
+    const pools = [0, 1, 2, 3].map(() =>
+      createTestKysely<BinderyDatabase>(f.database.url, { max: 1 }),
+    );
     try {
       const results = await Promise.all(
         pools.map((db) =>

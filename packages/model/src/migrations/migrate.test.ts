@@ -1,11 +1,10 @@
 import { defineAddon } from '@bindery/component';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppRegistries } from '../app-registries.js';
 import { loyaltyAddon, shopAddon } from '../__fixtures__/shop-addon.js';
 import { MigrationError } from '../errors/migration-error.js';
-import { createTestDatabase, type TestDatabase } from '../test/index.js';
+import { createTestDatabase, createTestKysely, type TestDatabase } from '../test/index.js';
 import { migrate, MIGRATION_TABLE } from './migrate.js';
 
 let database: TestDatabase<unknown>;
@@ -106,12 +105,7 @@ describe('migrate', () => {
         },
       ],
     });
-    const others = [0, 1, 2].map(() => {
-      const pool = new pg.Pool({ connectionString: fresh.url, max: 2 });
-      // dropping the database below may terminate a connection the pool is still closing
-      pool.on('error', () => undefined);
-      return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-    });
+    const others = [0, 1, 2].map(() => createTestKysely(fresh.url, { max: 2 }));
     try {
       const reports = await Promise.all(others.map((db) => migrate(db, [slow])));
       expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 1]);

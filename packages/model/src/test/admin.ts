@@ -50,9 +50,15 @@ export async function dropDatabase(
   await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
 }
 
-/** A Kysely instance over a pg pool on `url`. */
-export function createKysely<T>(url: string): Kysely<T> {
-  const pool = new pg.Pool({ connectionString: url });
+/**
+ * A Kysely instance over a pg pool on a test database's `url`, safe against the database being
+ * dropped while the pool still holds (or is closing) connections.
+ */
+export function createTestKysely<T = unknown>(
+  url: string,
+  options: { readonly max?: number } = {},
+): Kysely<T> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max });
   // An idle pooled connection that the server closes (e.g. when a test drops its database) is
   // discarded by the pool; without a listener, its error event would crash the worker.
   pool.on('error', () => undefined);

@@ -20,5 +20,6 @@ export {
 } from './test-database.js';
 export { migratedTemplate } from './migrated-template.js';
 export { useTestDatabase } from './use-test-database.js';
+export { createTestKysely } from './admin.js';
 export { getTestAdminUrl, TEST_ADMIN_URL_ENV, TEST_RUN_ID_ENV } from './test-server.js';
 export { TestDatabaseError, type TestDatabaseErrorStep } from './test-database-error.js';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import {
-  createKysely,
+  createTestKysely,
   databaseExists,
   databaseUrl,
   dropDatabase,
@@ -109,7 +109,7 @@ export async function createTestDatabase<T = unknown>(
     );
   }
   const url = databaseUrl(adminUrl, name);
-  const db = createKysely<T>(url);
+  const db = createTestKysely<T>(url);
   let dropping: Promise<void> | undefined;
   const drop = (): Promise<void> => {
     dropping ??= (async () => {
@@ -142,7 +142,7 @@ async function ensureTemplate(adminUrl: string, template: TestDatabaseTemplate):
       await client.query(`CREATE DATABASE ${quoteIdent(buildName)}`);
       try {
         const url = databaseUrl(adminUrl, buildName);
-        const db = createKysely<unknown>(url);
+        const db = createTestKysely<unknown>(url);
         try {
           await template.prepare(db, url);
         } finally {
